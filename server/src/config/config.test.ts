@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has defaults that need nothing else', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      db: './konbit.db',
+      host: '127.0.0.1',
+      port: 8080,
+      synchronous: 'FULL',
+      now: null,
+    });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reads KONBIT_ variables', () => {
+    const c = loadConfig({
+      KONBIT_DB: '/var/lib/konbit/k.db',
+      KONBIT_PORT: '9000',
+      KONBIT_NOW: '2023-06-08T12:00:00-04:00',
+    });
+    expect(c).toMatchObject({
+      db: '/var/lib/konbit/k.db',
+      port: 9000,
+      now: '2023-06-08T12:00:00-04:00',
+    });
+  });
+
+  it('stops with the name of every bad variable', () => {
+    expect(() => loadConfig({ KONBIT_PORT: 'eighty', KONBIT_SYNCHRONOUS: 'OFF' })).toThrowError(
+      ConfigError,
+    );
+    try {
+      loadConfig({ KONBIT_PORT: 'eighty', KONBIT_SYNCHRONOUS: 'OFF' });
+    } catch (e) {
+      expect((e as Error).message).toMatch(/KONBIT_PORT/);
+      expect((e as Error).message).toMatch(/KONBIT_SYNCHRONOUS/);
+    }
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Configuration, read once from the environment into a frozen object. A missing or bad
+ * variable stops start-up with its name. `.env.example` documents every variable.
+ */
+import { z } from 'zod';
+
+const Bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const Int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const EnvSchema = z.object({
+  KONBIT_DB: z.string().min(1).default('./konbit.db'),
+  KONBIT_HOST: z.string().min(1).default('127.0.0.1'),
+  KONBIT_PORT: Int(0, 65535).default(8080),
+  /** Scenario clock: the instant "now" starts from. Unset: the real clock. */
+  KONBIT_NOW: z.iso.datetime({ offset: true }).optional(),
+  /** FULL makes an acknowledged write survive a power cut; NORMAL may lose the last ones. */
+  KONBIT_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  KONBIT_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  KONBIT_SESSION_HOURS: Int(1, 24 * 90).default(12),
+  KONBIT_BODY_LIMIT_BYTES: Int(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  KONBIT_COOKIE_SECURE: Bool.default(false),
+  KONBIT_TRUST_PROXY: Bool.default(false),
+  KONBIT_LOGIN_MAX_PER_ACCOUNT: Int(1, 10_000).default(10),
+  KONBIT_LOGIN_MAX_PER_ADDRESS: Int(1, 100_000).default(50),
+  KONBIT_LOGIN_WINDOW_SECONDS: Int(1, 86_400).default(900),
+  KONBIT_FEED_HEARTBEAT_SECONDS: Int(1, 3600).default(20),
+  /** Bytes the server may hold for one live-feed reader before it is disconnected. */
+  KONBIT_FEED_MAX_BUFFER_BYTES: Int(1024, 256 * 1024 * 1024).default(4 * 1024 * 1024),
+  /** Seconds a live-feed reader may leave its socket full before it is disconnected. */
+  KONBIT_FEED_DRAIN_TIMEOUT_SECONDS: Int(1, 3600).default(30),
+  KONBIT_WEB_DIR: z.string().min(1).optional(),
+  KONBIT_DATA_DIR: z.string().min(1).optional(),
+});
+
+export interface Config {
+  readonly db: string;
+  readonly host: string;
+  readonly port: number;
+  readonly now: string | null;
+  readonly synchronous: 'FULL' | 'NORMAL';
+  readonly logLevel: string;
+  readonly sessionHours: number;
+  readonly bodyLimitBytes: number;
+  readonly cookieSecure: boolean;
+  readonly trustProxy: boolean;
+  readonly login: {
+    readonly maxPerAccount: number;
+    readonly maxPerAddress: number;
+    readonly windowSeconds: number;
+  };
+  readonly feed: {
+    readonly heartbeatSeconds: number;
+    readonly maxBufferBytes: number;
+    readonly drainTimeoutSeconds: number;
+  };
+  /** Folder with the built web app; null serves no web app. */
+  readonly webDir: string | null;
+  /** Folder with the reference data (boundaries, places); null uses the repository's data/. */
+  readonly dataDir: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from `env`; throws `ConfigError` naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('KONBIT_') && v !== undefined && v !== ''),
+  );
+  const parsed = EnvSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Bad configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    db: e.KONBIT_DB,
+    host: e.KONBIT_HOST,
+    port: e.KONBIT_PORT,
+    now: e.KONBIT_NOW ?? null,
+    synchronous: e.KONBIT_SYNCHRONOUS,
+    logLevel: e.KONBIT_LOG_LEVEL,
+    sessionHours: e.KONBIT_SESSION_HOURS,
+    bodyLimitBytes: e.KONBIT_BODY_LIMIT_BYTES,
+    cookieSecure: e.KONBIT_COOKIE_SECURE,
+    trustProxy: e.KONBIT_TRUST_PROXY,
+    login: Object.freeze({
+      maxPerAccount: e.KONBIT_LOGIN_MAX_PER_ACCOUNT,
+      maxPerAddress: e.KONBIT_LOGIN_MAX_PER_ADDRESS,
+      windowSeconds: e.KONBIT_LOGIN_WINDOW_SECONDS,
+    }),
+    feed: Object.freeze({
+      heartbeatSeconds: e.KONBIT_FEED_HEARTBEAT_SECONDS,
+      maxBufferBytes: e.KONBIT_FEED_MAX_BUFFER_BYTES,
+      drainTimeoutSeconds: e.KONBIT_FEED_DRAIN_TIMEOUT_SECONDS,
+    }),
+    webDir: e.KONBIT_WEB_DIR ?? null,
+    dataDir: e.KONBIT_DATA_DIR ?? null,
+  });
+}
+
+/** A copy of `config` with some values replaced, for command-line flags and tests. */
+export function withOverrides(config: Config, overrides: Partial<Config>): Config {
+  return Object.freeze({ ...config, ...overrides });
+}

@@ -1,0 +1,111 @@
+/**
+ * Idempotent creates. A request carries an `Idempotency-Key` (or a client-made id, used as
+ * one). The first response is stored in the same transaction as the write; the same key with
+ * the same request gets that response again, with a different request 422.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson, KonbitError } from '@konbit/core';
+import type { Store, Tx } from '../store/store.js';
+
+export interface IdempotencyRequest {
+  /** Whose key: a user id or `system:<name>`. Keys of different users never collide. */
+  readonly scope: string;
+  readonly key: string;
+  /** What the request was: method, path and body. */
+  readonly fingerprint: string;
+}
+
+export interface StoredResponse<T> {
+  readonly status: number;
+  readonly body: T;
+  /** True when this is the stored answer to an earlier request. */
+  readonly replayed: boolean;
+}
+
+export function fingerprintOf(method: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(canonicalJson({ method, path, body: body ?? null }))
+    .digest('hex');
+}
+
+const KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** Checks an `Idempotency-Key` header value: 1–200 visible ASCII characters. */
+export function checkKey(key: string): string {
+  if (!KEY.test(key)) {
+    throw new KonbitError(
+      'ValidationFailed',
+      'Idempotency-Key must be 1 to 200 visible ASCII characters, such as a UUID',
+      'Idempotency-Key',
+    );
+  }
+  return key;
+}
+
+async function lookup(tx: Pick<Tx, 'selectFrom'>, req: IdempotencyRequest) {
+  return tx
+    .selectFrom('idempotency_keys')
+    .select(['fingerprint', 'status', 'response'])
+    .where('scope', '=', req.scope)
+    .where('key', '=', req.key)
+    .executeTakeFirst();
+}
+
+function replay<T>(
+  req: IdempotencyRequest,
+  row: { fingerprint: string; status: number; response: string },
+): StoredResponse<T> {
+  if (row.fingerprint !== req.fingerprint) {
+    throw new KonbitError(
+      'IdempotencyKeyReused',
+      'This Idempotency-Key (or id) was already used for a different request; use a new key for a new record',
+      'Idempotency-Key',
+    );
+  }
+  return { status: row.status, body: JSON.parse(row.response) as T, replayed: true };
+}
+
+class AlreadyDone {
+  constructor(readonly row: { fingerprint: string; status: number; response: string }) {}
+}
+
+/**
+ * Runs `work` in a transaction at most once per key. Without a key it simply runs `work`.
+ * Concurrent duplicates serialise on the store's write lock (and on the key's primary key in
+ * PostgreSQL), so exactly one does the work and the others get its response.
+ */
+export async function idempotent<T>(
+  store: Store,
+  req: IdempotencyRequest | null,
+  work: (tx: Tx) => Promise<{ status: number; body: T }>,
+): Promise<StoredResponse<T>> {
+  if (req === null) {
+    const result = await store.transaction(work);
+    return { ...result, replayed: false };
+  }
+  const earlier = await lookup(store.db, req);
+  if (earlier) return replay<T>(req, earlier);
+  try {
+    const result = await store.transaction(async (tx) => {
+      const raced = await lookup(tx, req);
+      if (raced) throw new AlreadyDone(raced);
+      const done = await work(tx);
+      await tx
+        .insertInto('idempotency_keys')
+        .values({
+          scope: req.scope,
+          key: req.key,
+          fingerprint: req.fingerprint,
+          status: done.status,
+          response: JSON.stringify(done.body),
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      return done;
+    });
+    return { ...result, replayed: false };
+  } catch (err) {
+    if (err instanceof AlreadyDone) return replay<T>(req, err.row);
+    throw err;
+  }
+}

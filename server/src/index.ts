@@ -1,0 +1,22 @@
+/** @konbit/server: what the CLI and the tests use. */
+export { loadConfig, withOverrides, ConfigError, type Config } from './config/config.js';
+export { clockFor, fixedClock, scenarioClock, systemClock, type Clock } from './clock/clock.js';
+export { Store } from './store/store.js';
+export { migrateToLatest, MigrationError } from './store/migrate.js';
+export { getMeta } from './store/meta.js';
+export { Areas } from './areas/areas.js';
+export { buildApp } from './http/app.js';
+export { openContext, serve, defaultWebDir, type RunningServer } from './server.js';
+export type { AppContext } from './context.js';
+export { verifyChain, type VerifyResult } from './changelog/changelog.service.js';
+export { systemActor, type Actor, type UserActor, type SystemActor } from './policy/actor.js';
+export { createOrganisation, createUser, setUserDisabled, getUser } from './orgs/orgs.service.js';
+export { findOrganisationByName, findUserByEmail } from './orgs/orgs.repository.js';
+export { createToken, revokeToken } from './auth/auth.service.js';
+export {
+  loadScenario,
+  DEMO_PASSWORD,
+  DEMO_ACCOUNTS,
+  DEMO_AS_OF,
+  type ScenarioSummary,
+} from './demo/scenario.js';

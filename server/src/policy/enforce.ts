@@ -1,0 +1,58 @@
+/**
+ * Applying the policy on the way in and on the way out: refuse a write, filter what is read,
+ * and audit the reads that must be audited.
+ */
+import { KonbitError } from '@konbit/core';
+import { recordChange } from '../changelog/changelog.service.js';
+import type { Store } from '../store/store.js';
+import type { Actor, Writer } from './actor.js';
+import { canRead, canWrite, readNeedsAudit, type AccessTag, type Action } from './policy.js';
+
+/** Throws the policy's refusal as an API error. */
+export function assertCanWrite(actor: Writer, action: Action, tag: AccessTag): void {
+  const decision = canWrite(actor, action, tag);
+  if (!decision.ok) throw new KonbitError(decision.code, decision.reason, decision.field);
+}
+
+/**
+ * Keeps the records `actor` may read (the store's query already filtered; this is the check
+ * every way out shares) and writes one audit entry when an admin read beyond their own
+ * organisation's reach.
+ */
+export async function readThroughPolicy<R extends AccessTag & { readonly id: string }>(
+  store: Store,
+  actor: Actor,
+  entity: string,
+  records: readonly R[],
+): Promise<R[]> {
+  const visible = records.filter((r) => canRead(actor, r));
+  const audited = visible.filter((r) => readNeedsAudit(actor, r));
+  if (audited.length > 0 && actor.kind === 'user') {
+    await auditRead(
+      store,
+      actor,
+      entity,
+      audited.map((r) => r.id),
+    );
+  }
+  return visible;
+}
+
+/** One audit entry for a read, visible to admins only. */
+export async function auditRead(
+  store: Store,
+  actor: Writer,
+  entity: string,
+  ids: readonly string[],
+): Promise<void> {
+  await store.transaction((tx) =>
+    recordChange(tx, actor, {
+      entity: 'audit',
+      entityId: `${entity}-read`,
+      op: 'event',
+      classification: 'restricted',
+      restrictedTo: [],
+      payload: { action: 'read', entity, count: ids.length, ids: ids.slice(0, 1000) },
+    }),
+  );
+}

@@ -1,0 +1,5 @@
+/** Facts about the store itself, such as whether it holds a demo scenario. */
+export interface MetaTable {
+  key: string;
+  value: string;
+}

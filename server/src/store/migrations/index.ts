@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Listed here (rather than read from a folder) so a built server
+ * and the tests see exactly the same set.
+ */
+import type { Migration } from 'kysely';
+import * as foundation from './20261128_0001_foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '20261128_0001_foundation': foundation,
+};

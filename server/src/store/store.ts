@@ -1,0 +1,78 @@
+/**
+ * The store: a Kysely handle over SQLite, the transaction helper every write goes through,
+ * and the signal the live feed listens to after each commit.
+ */
+import { EventEmitter } from 'node:events';
+import Database from 'better-sqlite3';
+import { Kysely, type Transaction } from 'kysely';
+import type { DB } from './schema.js';
+import { BetterSqliteDialect } from './sqlite/dialect.js';
+
+export type Tx = Transaction<DB>;
+export type Db = Kysely<DB>;
+
+export interface StoreOptions {
+  /** FULL makes an acknowledged write survive a power cut (the default). */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  readonly readonly?: boolean;
+}
+
+export class Store {
+  readonly db: Db;
+  /** Emits `committed` after every transaction that wrote to the change log. */
+  readonly events = new EventEmitter();
+  #closed = false;
+
+  private constructor(
+    readonly sqlite: Database.Database,
+    readonly path: string,
+  ) {
+    this.db = new Kysely<DB>({ dialect: new BetterSqliteDialect(sqlite) });
+    // Every live-feed connection listens; the bound is the number of readers, not a leak.
+    this.events.setMaxListeners(0);
+  }
+
+  /** Opens (creating if needed) the SQLite file at `path`. */
+  static open(path: string, options: StoreOptions = {}): Store {
+    const sqlite = new Database(path, { readonly: options.readonly ?? false });
+    sqlite.pragma('busy_timeout = 10000');
+    if (!options.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    }
+    sqlite.pragma('foreign_keys = ON');
+    return new Store(sqlite, path);
+  }
+
+  /**
+   * Runs `work` in one transaction. When it returns, the rows and their change-log entries are
+   * on disk; then the live feed is told.
+   */
+  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction().execute(work);
+    this.events.emit('committed');
+    return result;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.events.emit('closing');
+    await this.db.destroy();
+    this.sqlite.close();
+  }
+
+  /** An online backup to `file`, safe while the server writes. */
+  async backup(file: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+    await this.sqlite.backup(file, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.(totalPages - remainingPages, totalPages);
+        return 200;
+      },
+    });
+  }
+}

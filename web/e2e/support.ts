@@ -1,0 +1,122 @@
+/**
+ * Browser tests: Debian's Chromium driven by playwright-core, against the real `konbit demo`
+ * started as a child process. Outside CI a missing Chromium skips these tests with a message;
+ * under CI=true it fails them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env['KONBIT_CHROMIUM'] ?? '/usr/bin/chromium';
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const ARTIFACTS = join(REPO, 'test-artifacts');
+
+/** Why browser tests cannot run here, or null when they can. Under CI a reason is a failure. */
+export function browserUnavailable(): string | null {
+  if (!existsSync(CHROMIUM))
+    return `Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`;
+  if (!existsSync(join(REPO, 'web', 'dist', 'index.html')))
+    return 'the web app is not built (npm run build)';
+  return null;
+}
+
+export const IN_CI = process.env['CI'] === 'true';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+export interface Demo {
+  readonly url: string;
+  readonly process: ChildProcess;
+  readonly dir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `konbit demo` on a free port with a fresh store; resolves once it serves. */
+export async function startDemo(): Promise<Demo> {
+  const dir = mkdtempSync(join(tmpdir(), 'konbit-e2e-'));
+  const child = spawn(
+    process.execPath,
+    [join(REPO, 'cli', 'bin', 'konbit.js'), 'demo', '--db', join(dir, 'demo.db'), '--port', '0'],
+    {
+      env: { ...process.env, KONBIT_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`konbit demo did not start:\n${output}`)),
+      60_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /web app and API: (http:\/\/\S+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`konbit demo exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    process: child,
+    dir,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const DEMO_PASSWORD = 'konbit-demo';
+
+export async function signInAs(page: Page, demo: Demo, role: string): Promise<void> {
+  await page.goto(demo.url);
+  await page.getByLabel(/e-mail|courriel|imèl/i).fill(`${role}@demo.konbit.example`);
+  await page.getByLabel(/password|mot de passe|modpas/i).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /sign in|se connecter|konekte/i }).click();
+  await page.getByTestId('who').waitFor();
+}
+
+/** Signs in through the API and returns a bearer token, for setting up data beside the browser. */
+export async function apiToken(demo: Demo, role: string): Promise<string> {
+  const res = await fetch(`${demo.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${role}@demo.konbit.example`, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${role}: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+export type { Browser, BrowserContext, Page };

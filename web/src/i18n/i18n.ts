@@ -1,0 +1,61 @@
+/**
+ * Languages: English, French and Haitian Creole. The choice is remembered in this browser;
+ * until one is made, the user's account language, then the browser's, decide.
+ */
+import { LANGUAGES, type Language } from '@konbit/core';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import fr from './locales/fr.json';
+import ht from './locales/ht.json';
+
+const STORAGE_KEY = 'konbit.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function storedLanguage(): Language | null {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return isLanguage(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function browserLanguage(): Language {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.slice(0, 2).toLowerCase();
+    if (isLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+/** Locale tags for Intl formatting: Haitian Creole falls back to French conventions. */
+export const LOCALE: Record<Language, string> = { en: 'en-GB', fr: 'fr-HT', ht: 'ht-HT' };
+
+export function setLanguage(lang: Language, remember = true): void {
+  if (remember) {
+    try {
+      localStorage.setItem(STORAGE_KEY, lang);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+  }
+  document.documentElement.lang = lang;
+  void i18next.changeLanguage(lang);
+}
+
+export function initI18n(): typeof i18next {
+  const lng = storedLanguage() ?? browserLanguage();
+  document.documentElement.lang = lng;
+  void i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, fr: { translation: fr }, ht: { translation: ht } },
+    lng,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18next;
+}
