@@ -13,10 +13,22 @@ export const ERROR_STATUS = {
   OutsideHaiti: 404,
   Conflict: 409,
   AlreadyExists: 409,
+  /** Tasking: a unit would be assigned more personnel than it has at some moment. */
+  AssignmentClash: 409,
+  /** Force generation: another country is already the current lead nation. */
+  LeadNationTaken: 409,
+  /** Incidents: another analyst has claimed the report. */
+  AlreadyClaimed: 409,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   IdempotencyKeyReused: 422,
   UnknownPcode: 422,
+  /** A P-code given by the client disagrees with the one found from the location. */
+  PcodeMismatch: 422,
+  /** A status (site posture, verification, pledge, milestone) cannot move that way. */
+  InvalidStatusTransition: 422,
+  /** An import had errors; nothing was imported; `details` lists each with row and column. */
+  ImportFailed: 422,
   RateLimited: 429,
   Internal: 500,
   Unavailable: 503,

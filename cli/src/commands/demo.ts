@@ -74,7 +74,9 @@ export function registerDemo(program: Command): void {
       out('');
       out(`Konbit demo: Port-au-Prince, as of ${summary.asOf} (scenario clock)`);
       out(
-        `  ${summary.organisations} organisations, ${summary.accounts} accounts, ${summary.figures} sourced figures`,
+        `  ${Object.entries(summary.counts)
+          .map(([kind, n]) => `${n} ${kind}`)
+          .join(', ')}`,
       );
       out(`  store: ${config.db}`);
       out(`  web app and API: ${server.url}    API docs: ${server.url}/docs`);

@@ -15,9 +15,9 @@ export const Instant = z.iso
   .transform((s) => new Date(s).toISOString());
 
 /** A calendar date `YYYY-MM-DD`. */
-export const LocalDateSchema = z
-  .string()
-  .refine(isLocalDate, { message: 'Must be a calendar date written YYYY-MM-DD' });
+export const LocalDateSchema = z.string().refine((v): boolean => isLocalDate(v), {
+  message: 'Must be a calendar date written YYYY-MM-DD',
+});
 
 export const Pcode = z.string().regex(/^HT(\d{2}(\d{2}(\d{3})?)?)?$/, {
   message: 'Must be a Haitian P-code such as HT, HT01 or HT0111',

@@ -1,7 +1,10 @@
 /**
- * The Port-au-Prince, June 2023 scenario: organisations, one demo account per role, and the
- * sourced figures of data/scenario/. Loaded through the same services as any write, so every
- * record has its change-log entry. Nothing dated after the scenario's "now" is loaded.
+ * The Port-au-Prince, June 2023 scenario. Loaded through the same services as any write, so
+ * every record has its change-log entry, in one transaction: all or nothing. Nothing dated
+ * after the scenario's "now" is loaded.
+ *
+ * The scenario is made of parts. This file loads the foundation (organisations, one account per
+ * role, sourced figures); each concept adds its own part (sites, incidents…) to SCENARIO_PARTS.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,22 +14,71 @@ import {
   ORG_KINDS,
   ROLES,
   type Language,
+  type LocalDate,
   type OrgId,
   type OrgKind,
   type Role,
+  type UserId,
 } from '@konbit/core';
 import { z } from 'zod';
 import { defaultDataDir } from '../areas/areas.js';
 import type { AppContext } from '../context.js';
 import { createFigure } from '../figures/figure.service.js';
 import { createOrganisation, createUser } from '../orgs/orgs.service.js';
-import { systemActor } from '../policy/actor.js';
+import { systemActor, type SystemActor } from '../policy/actor.js';
 import { setMeta } from '../store/meta.js';
+import type { Tx } from '../store/store.js';
 
 /** 2023-06-08 12:00 in Port-au-Prince (daylight time, UTC-4). */
 export const DEMO_AS_OF = '2023-06-08T16:00:00.000Z';
 export const DEMO_PASSWORD = 'konbit-demo';
 export const DEMO_EMAIL_DOMAIN = 'demo.konbit.example';
+
+/** What a scenario part may refer to: the demo's organisations and accounts. */
+export interface ScenarioRefs {
+  readonly actor: SystemActor;
+  /** Organisation ids by their key in organisations.json (`force-hq`, `ocha`…). */
+  readonly orgs: ReadonlyMap<string, OrgId>;
+  /** The demo account of each role. */
+  readonly users: ReadonlyMap<Role, UserId>;
+  readonly dataDir: string;
+  /** The scenario's Port-au-Prince day; nothing after it may be loaded. */
+  readonly today: LocalDate;
+}
+
+export interface ScenarioPart {
+  readonly name: string;
+  /** Loads this part inside the scenario's transaction; returns counts for the summary. */
+  load(tx: Tx, ctx: AppContext, refs: ScenarioRefs): Promise<Record<string, number>>;
+}
+
+/** The parts after the foundation, in loading order. */
+const SCENARIO_PARTS: readonly ScenarioPart[] = [];
+
+export class ScenarioError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+  }
+}
+
+/** Reads data/scenario/<name> and checks it against `schema`, naming the file and field on error. */
+export function readScenarioFile<T>(dataDir: string, name: string, schema: z.ZodType<T>): T {
+  const path = join(dataDir, 'scenario', name);
+  const parsed = schema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ScenarioError(`${path}: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/** Throws when `date` (YYYY-MM-DD or an instant) is after the scenario's day. */
+export function assertNotAfter(refs: ScenarioRefs, date: string, what: string): void {
+  if (date.slice(0, 10) > refs.today) {
+    throw new ScenarioError(`${what} is dated ${date}, after the scenario's now (${refs.today})`);
+  }
+}
 
 const OrganisationsFile = z.object({
   organisations: z.array(
@@ -57,22 +109,13 @@ export interface DemoAccount {
   readonly orgKind: OrgKind;
 }
 
-function readScenarioFile<T>(dataDir: string, name: string, schema: z.ZodType<T>): T {
-  const path = join(dataDir, 'scenario', name);
-  const parsed = schema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${path}: ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
-
 /** The demo accounts, as listed in the README and printed at start. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = (() => {
   const file = readScenarioFile(defaultDataDir(), 'organisations.json', OrganisationsFile);
   return file.accounts.map((a) => {
     const org = file.organisations.find((o) => o.key === a.organisation);
-    if (!org) throw new Error(`Account ${a.role} names unknown organisation ${a.organisation}`);
+    if (!org)
+      throw new ScenarioError(`Account ${a.role} names unknown organisation ${a.organisation}`);
     return {
       email: `${a.role}@${DEMO_EMAIL_DOMAIN}`,
       role: a.role,
@@ -83,67 +126,68 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = (() => {
 })();
 
 export interface ScenarioSummary {
-  readonly organisations: number;
-  readonly accounts: number;
-  readonly figures: number;
   readonly asOf: string;
+  /** Records loaded, by kind, such as `{ organisations: 8, figures: 14 }`. */
+  readonly counts: Readonly<Record<string, number>>;
 }
 
-export class ScenarioError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ScenarioError';
-  }
-}
-
-/** Loads the scenario into an empty store, in one transaction. */
-export async function loadScenario(ctx: AppContext): Promise<ScenarioSummary> {
-  const dataDir = ctx.config.dataDir ?? defaultDataDir();
-  const orgsFile = readScenarioFile(dataDir, 'organisations.json', OrganisationsFile);
-  const figuresFile = readScenarioFile(dataDir, 'figures.json', FiguresFile);
-  const today = missionDay(ctx.clock.now());
+async function loadFoundation(tx: Tx, ctx: AppContext, refs: ScenarioRefs) {
+  const orgsFile = readScenarioFile(refs.dataDir, 'organisations.json', OrganisationsFile);
+  const figuresFile = readScenarioFile(refs.dataDir, 'figures.json', FiguresFile);
   for (const f of figuresFile.figures) {
-    const published = f.source.published ?? f.asOf;
-    if (f.asOf > today || published > today) {
-      throw new ScenarioError(
-        `figures.json: ${f.metric} ${f.value} (${f.source.title}) is dated after the scenario's now (${today})`,
-      );
-    }
+    const what = `figures.json: ${f.metric} ${f.value} (${f.source.title})`;
+    assertNotAfter(refs, f.asOf, what);
+    if (f.source.published) assertNotAfter(refs, f.source.published, what);
   }
-  const actor = systemActor('demo');
-  await ctx.store.transaction(async (tx) => {
-    const orgIds = new Map<string, OrgId>();
-    for (const o of orgsFile.organisations) {
-      const org = await createOrganisation(tx, actor, {
-        name: o.name,
-        kind: o.kind,
-        country: o.country,
-      });
-      orgIds.set(o.key, org.id);
-    }
-    for (const a of orgsFile.accounts) {
-      const orgId = orgIds.get(a.organisation);
-      if (!orgId)
-        throw new ScenarioError(
-          `organisations.json: account ${a.role} names unknown organisation ${a.organisation}`,
-        );
-      await createUser(tx, actor, {
-        email: `${a.role}@${DEMO_EMAIL_DOMAIN}`,
-        name: a.name,
-        orgId,
-        role: a.role,
-        password: DEMO_PASSWORD,
-        language: a.language as Language | undefined,
-      });
-    }
-    for (const f of figuresFile.figures) await createFigure(tx, actor, ctx, f);
-    await setMeta(tx, 'store_kind', 'demo');
-    await setMeta(tx, 'scenario_as_of', ctx.clock.now().toISOString());
-  });
+  const orgs = refs.orgs as Map<string, OrgId>;
+  const users = refs.users as Map<Role, UserId>;
+  for (const o of orgsFile.organisations) {
+    const org = await createOrganisation(tx, refs.actor, {
+      name: o.name,
+      kind: o.kind,
+      country: o.country,
+    });
+    orgs.set(o.key, org.id);
+  }
+  for (const a of orgsFile.accounts) {
+    const orgId = orgs.get(a.organisation);
+    if (!orgId)
+      throw new ScenarioError(
+        `organisations.json: account ${a.role} names unknown organisation ${a.organisation}`,
+      );
+    const user = await createUser(tx, refs.actor, {
+      email: `${a.role}@${DEMO_EMAIL_DOMAIN}`,
+      name: a.name,
+      orgId,
+      role: a.role,
+      password: DEMO_PASSWORD,
+      language: a.language as Language | undefined,
+    });
+    users.set(a.role, user.id);
+  }
+  for (const f of figuresFile.figures) await createFigure(tx, refs.actor, ctx, f);
   return {
     organisations: orgsFile.organisations.length,
     accounts: orgsFile.accounts.length,
     figures: figuresFile.figures.length,
-    asOf: ctx.clock.now().toISOString(),
   };
+}
+
+/** Loads the whole scenario into an empty store, in one transaction. */
+export async function loadScenario(ctx: AppContext): Promise<ScenarioSummary> {
+  const refs: ScenarioRefs = {
+    actor: systemActor('demo'),
+    orgs: new Map(),
+    users: new Map(),
+    dataDir: ctx.config.dataDir ?? defaultDataDir(),
+    today: missionDay(ctx.clock.now()),
+  };
+  const counts: Record<string, number> = {};
+  await ctx.store.transaction(async (tx) => {
+    Object.assign(counts, await loadFoundation(tx, ctx, refs));
+    for (const part of SCENARIO_PARTS) Object.assign(counts, await part.load(tx, ctx, refs));
+    await setMeta(tx, 'store_kind', 'demo');
+    await setMeta(tx, 'scenario_as_of', ctx.clock.now().toISOString());
+  });
+  return { asOf: ctx.clock.now().toISOString(), counts };
 }

@@ -1,13 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Api } from '../http/api.js';
-import {
-  bearer,
-  seedPeople,
-  signIn,
-  testApp,
-  testContext,
-  type TestContext,
-} from '../test-support/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bearer, seedPeople, signIn, useTestApp } from '../test-support/context.js';
 
 const IOM = {
   organisation: 'IOM',
@@ -17,32 +9,25 @@ const IOM = {
 };
 
 describe('figures with sources', () => {
-  let ctx: TestContext;
-  let app: Api;
+  const t = useTestApp();
   let im: Record<string, string>;
   let ops: Record<string, string>;
   let ngo: Record<string, string>;
 
   beforeAll(async () => {
-    ctx = await testContext();
-    app = await testApp(ctx);
-    const people = await seedPeople(ctx, [
+    const people = await seedPeople(t.ctx, [
       'humanitarianIm',
       'missionOps',
       'humanitarianField',
       'contingent',
     ]);
-    im = bearer(await signIn(app, people.humanitarianIm.email));
-    ops = bearer(await signIn(app, people.missionOps.email));
-    ngo = bearer(await signIn(app, people.humanitarianField.email));
-  });
-  afterAll(async () => {
-    await app.close();
-    await ctx.cleanup();
+    im = bearer(await signIn(t.app, people.humanitarianIm.email));
+    ops = bearer(await signIn(t.app, people.missionOps.email));
+    ngo = bearer(await signIn(t.app, people.humanitarianField.email));
   });
 
-  const post = (headers: Record<string, string>, payload: unknown) =>
-    app.inject({ method: 'POST', url: '/api/v1/figures', headers, payload });
+  const post = (headers: Record<string, string>, payload: object) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/figures', headers, payload });
 
   it('records a figure as public by default and returns it with its source and place name', async () => {
     const res = await post(im, {
@@ -78,12 +63,15 @@ describe('figures with sources', () => {
       asOf: '2023-11-30',
       source: { organisation: 'IOM DTM', title: 'DTM round 5' },
     });
-    const latest = await app.inject({ method: 'GET', url: '/api/v1/figures?metric=idps&latest=1' });
+    const latest = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/figures?metric=idps&latest=1',
+    });
     expect(latest.statusCode).toBe(200);
     const figures = latest.json().figures;
     expect(figures).toHaveLength(1);
     expect(figures[0]).toMatchObject({ value: 165000, source: { organisation: 'IOM' } });
-    const all = await app.inject({ method: 'GET', url: '/api/v1/figures?metric=idps&pcode=HT' });
+    const all = await t.app.inject({ method: 'GET', url: '/api/v1/figures?metric=idps&pcode=HT' });
     expect(all.json().figures.map((f: { value: number }) => f.value)).toEqual([
       197999, 165000, 127977,
     ]);
@@ -112,17 +100,19 @@ describe('figures with sources', () => {
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    const list = await app.inject({
+    const list = await t.app.inject({
       method: 'GET',
       url: '/api/v1/figures?metric=injured',
       headers: ngo,
     });
     expect(list.json().figures.map((f: { id: string }) => f.id)).not.toContain(id);
     expect(
-      (await app.inject({ method: 'GET', url: `/api/v1/figures/${id}`, headers: ngo })).statusCode,
+      (await t.app.inject({ method: 'GET', url: `/api/v1/figures/${id}`, headers: ngo }))
+        .statusCode,
     ).toBe(404);
     expect(
-      (await app.inject({ method: 'GET', url: `/api/v1/figures/${id}`, headers: ops })).statusCode,
+      (await t.app.inject({ method: 'GET', url: `/api/v1/figures/${id}`, headers: ops }))
+        .statusCode,
     ).toBe(200);
   });
 
@@ -148,7 +138,7 @@ describe('figures with sources', () => {
     };
     const count = () =>
       (
-        ctx.store.sqlite
+        t.ctx.store.sqlite
           .prepare("select count(*) n from figures where source_title = 'Flash update 2'")
           .get() as { n: number }
       ).n;
@@ -181,7 +171,7 @@ describe('figures with sources', () => {
       expect(new Set(results.map((r) => r.statusCode))).toEqual(new Set([201]));
       expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
       expect(
-        ctx.store.sqlite
+        t.ctx.store.sqlite
           .prepare("select count(*) n from figures where source_title = 'concurrent'")
           .get(),
       ).toEqual({ n: 1 });

@@ -7,6 +7,7 @@ import {
   testContext,
   type TestContext,
 } from '../test-support/context.js';
+import type { LightMyRequestResponse } from 'fastify';
 import type { Api } from './api.js';
 
 const valid = {
@@ -42,7 +43,7 @@ describe('bad input gets a 4xx naming the problem and changes nothing', () => {
     app.inject({ method: 'POST', url: '/api/v1/figures', headers, payload });
 
   async function expectRefused(
-    request: () => ReturnType<Api['inject']>,
+    request: () => Promise<LightMyRequestResponse>,
     status: number,
     code: string,
     field?: string,

@@ -95,18 +95,70 @@ export const ACTIONS = [
   'user.manage',
   'token.manage-own',
   'audit.read',
+  /** Add and edit critical sites. */
+  'site.manage',
+  /** Record a site's security posture. */
+  'site.status',
+  /** Release a plain statement about a site to partners. */
+  'site.release',
+  /** Units and their assignments to sites. */
+  'tasking.manage',
+  /** Contributions, pledges, lead nation, mandate milestones. */
+  'force.manage',
+  'alert.acknowledge',
+  'incident.create',
+  /** Claim, verify, dispute, mark false, merge. */
+  'incident.verify',
+  /** Change the allowed fields of an incident. */
+  'incident.edit',
+  /** IDP sites, hazards, access constraints. */
+  'humanitarian.manage',
+  /** Who-does-what-where activities. */
+  'activity.report',
+  'import.hxl',
+  /** Export what one may read (HXL, CSV, GeoJSON…). */
+  'export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   admin: ACTIONS,
-  'mission-ops': ['figure.create', 'token.manage-own'],
-  contingent: ['token.manage-own'],
-  'police-liaison': ['token.manage-own'],
-  'humanitarian-im': ['figure.create', 'token.manage-own'],
-  'humanitarian-field': ['token.manage-own'],
-  reporter: ['token.manage-own'],
-  viewer: ['token.manage-own'],
+  'mission-ops': [
+    'figure.create',
+    'site.manage',
+    'site.status',
+    'site.release',
+    'tasking.manage',
+    'force.manage',
+    'alert.acknowledge',
+    'incident.create',
+    'incident.verify',
+    'incident.edit',
+    'export',
+    'token.manage-own',
+  ],
+  contingent: ['site.status', 'alert.acknowledge', 'incident.create', 'export', 'token.manage-own'],
+  'police-liaison': [
+    'site.status',
+    'alert.acknowledge',
+    'incident.create',
+    'export',
+    'token.manage-own',
+  ],
+  'humanitarian-im': [
+    'figure.create',
+    'humanitarian.manage',
+    'activity.report',
+    'import.hxl',
+    'incident.create',
+    'incident.verify',
+    'incident.edit',
+    'export',
+    'token.manage-own',
+  ],
+  'humanitarian-field': ['activity.report', 'incident.create', 'export', 'token.manage-own'],
+  reporter: ['incident.create', 'token.manage-own'],
+  viewer: ['export', 'token.manage-own'],
 };
 
 /** May `actor` perform `action` at all? */

@@ -18,7 +18,7 @@ describe.skipIf(!url)('migrations on PostgreSQL', () => {
   let db: Kysely<unknown>;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: url });
+    admin = new pg.Client({ connectionString: url ?? undefined });
     await admin.connect();
     await admin.query(`create database ${name}`);
     const target = new URL(url as string);

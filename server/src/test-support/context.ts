@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OrgKind, Role } from '@konbit/core';
+import { afterAll, beforeAll } from 'vitest';
 import { LoginResponse } from '@konbit/core';
 import { Areas } from '../areas/areas.js';
 import { fixedClock, type Clock } from '../clock/clock.js';
@@ -135,4 +136,31 @@ export async function signIn(app: Api, email: string, password = TEST_PASSWORD):
 
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
+}
+
+export interface TestApp {
+  readonly ctx: TestContext;
+  readonly app: Api;
+  /** The base URL when started with `listen: true` (for live-feed tests over real HTTP). */
+  readonly url: string;
+}
+
+/**
+ * A fresh store and app for a `describe` block: registers beforeAll/afterAll and returns an
+ * object whose fields are set once the suite starts.
+ */
+export function useTestApp(
+  options: { clock?: Clock; config?: Partial<Config>; listen?: boolean } = {},
+): TestApp {
+  const state = {} as { ctx: TestContext; app: Api; url: string };
+  beforeAll(async () => {
+    state.ctx = await testContext(options);
+    state.app = await testApp(state.ctx);
+    state.url = options.listen ? await state.app.listen({ host: '127.0.0.1', port: 0 }) : '';
+  });
+  afterAll(async () => {
+    await state.app?.close();
+    await state.ctx?.cleanup();
+  });
+  return state;
 }
