@@ -21,3 +21,7 @@ export * from './rules/shifts.js';
 export * from './rules/police-freed.js';
 export * from './rules/tasking.js';
 export * from './rules/forces.js';
+export * from './api/sites.js';
+export * from './api/tasking.js';
+export * from './api/forces.js';
+export * from './api/alerts.js';

@@ -2,6 +2,7 @@
  * Critical sites, tasking and force generation: the vocabularies the mission's key picture is
  * built from.
  */
+import type { Brand } from '../ids.js';
 
 export const SITE_KINDS = [
   'airport',
@@ -82,3 +83,14 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const ALERT_SEVERITIES = ['warning', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+/** Ids of the records of these concepts, branded so one cannot be passed for another. */
+export type SiteId = Brand<string, 'SiteId'>;
+export type SiteStatusChangeId = Brand<string, 'SiteStatusChangeId'>;
+export type SiteReleaseId = Brand<string, 'SiteReleaseId'>;
+export type UnitId = Brand<string, 'UnitId'>;
+export type AssignmentId = Brand<string, 'AssignmentId'>;
+export type ContributionId = Brand<string, 'ContributionId'>;
+export type PledgeLineId = Brand<string, 'PledgeLineId'>;
+export type MilestoneId = Brand<string, 'MilestoneId'>;
+export type AlertId = Brand<string, 'AlertId'>;

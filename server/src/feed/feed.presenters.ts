@@ -8,6 +8,10 @@ import type { Figure } from '../figures/figure.js';
 import { presentFigure } from '../figures/figure.presenter.js';
 import { presentOrganisation, type Organisation } from '../orgs/organisation.js';
 import type { Actor } from '../policy/actor.js';
+import type { Alert } from '../alerts/alert.js';
+import { presentAlert } from '../alerts/alert.presenter.js';
+import type { Site, SiteRelease, SiteStatusChange } from '../sites/site.js';
+import { presentRelease, presentSiteRecord, presentStatusChange } from '../sites/site.presenter.js';
 
 export type FeedPresenter = (actor: Actor, entry: ChangeEntry) => unknown;
 
@@ -44,5 +48,9 @@ export function feedPresenters(areas: Areas): ReadonlyMap<string, FeedPresenter>
         pick(e.payload, ['id', 'name', 'userId', 'createdAt', 'expiresAt', 'revokedAt']),
     ],
     ['audit', (_actor, e) => pick(e.payload, ['action', 'entity', 'count', 'ids'])],
+    ['site', (_actor, e) => presentSiteRecord(e.payload as Site, areas)],
+    ['site-status', (_actor, e) => presentStatusChange(e.payload as SiteStatusChange)],
+    ['site-release', (_actor, e) => presentRelease(e.payload as SiteRelease)],
+    ['alert', (_actor, e) => presentAlert(e.payload as Alert)],
   ]);
 }

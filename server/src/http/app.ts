@@ -27,6 +27,8 @@ import type { AppContext } from '../context.js';
 import { feedRoutes } from '../feed/feed.routes.js';
 import { figureRoutes } from '../figures/figure.routes.js';
 import { orgsRoutes } from '../orgs/orgs.routes.js';
+import { siteRoutes } from '../sites/site.routes.js';
+import { alertRoutes } from '../alerts/alert.routes.js';
 import { registerActorResolution } from './actor.js';
 import type { Api } from './api.js';
 import { errorHandler } from './errors.js';
@@ -143,6 +145,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   orgsRoutes(app, ctx);
   areasRoutes(app, ctx);
   figureRoutes(app, ctx);
+  siteRoutes(app, ctx);
+  alertRoutes(app, ctx);
   feedRoutes(app, ctx);
 
   await registerWebApp(app, config.webDir);

@@ -6,6 +6,15 @@ import type { UserTable } from '../orgs/user.table.js';
 import type { ApiTokenTable, SessionTable } from '../auth/credential.table.js';
 import type { FigureTable } from '../figures/figure.table.js';
 import type { MetaTable } from './meta.table.js';
+import type { SiteReleaseTable, SiteStatusChangeTable, SiteTable } from '../sites/site.table.js';
+import type { AssignmentTable, UnitTable } from '../tasking/tasking.table.js';
+import type {
+  ContributionTable,
+  MilestoneTable,
+  PledgeHistoryTable,
+  PledgeLineTable,
+} from '../forces/forces.table.js';
+import type { AlertTable } from '../alerts/alert.table.js';
 
 export interface DB {
   meta: MetaTable;
@@ -17,4 +26,14 @@ export interface DB {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   figures: FigureTable;
+  sites: SiteTable;
+  site_status_changes: SiteStatusChangeTable;
+  site_releases: SiteReleaseTable;
+  units: UnitTable;
+  assignments: AssignmentTable;
+  force_contributions: ContributionTable;
+  force_pledge_lines: PledgeLineTable;
+  force_pledge_history: PledgeHistoryTable;
+  mandate_milestones: MilestoneTable;
+  alerts: AlertTable;
 }
