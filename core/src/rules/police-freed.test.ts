@@ -95,15 +95,19 @@ describe('police freed', () => {
     expect(r.days[0]?.projected).toBe(0);
   });
 
-  it('counts planned assignments in the projection only, and ended ones in neither', () => {
-    const r = oneDay(
-      [airport, { id: 'port', policeRequired: 60, forceRequired: 60 }],
-      [
-        assignment({ state: 'planned' }),
-        assignment({ siteId: 'port', personnel: 60, state: 'ended' }),
-      ],
-    );
+  it('counts planned assignments in the projection only', () => {
+    const r = oneDay([airport], [assignment({ state: 'planned' })]);
     expect(r.days[0]).toEqual({ day: '2023-06-10', actual: 0, projected: 40 });
+  });
+
+  it('counts an ended assignment for the time it ran, in both figures', () => {
+    // Ended at local noon on the 10th: half a day of cover, then none.
+    const ended = assignment({ state: 'ended', endsAt: '2023-06-10T16:00:00.000Z' });
+    const r = policeFreed([airport], [ended], D('2023-06-10'), D('2023-06-11'));
+    expect(r.days).toEqual([
+      { day: '2023-06-10', actual: 20, projected: 20 },
+      { day: '2023-06-11', actual: 0, projected: 0 },
+    ]);
   });
 
   it('reports a site without a baseline but leaves it out of the totals', () => {

@@ -2,7 +2,9 @@
  * Police freed: the mission's key figure. A site is *covered* at a moment when the force
  * personnel assigned to it then (HNP units do not count) reach its `forceRequired`; for each
  * site and Port-au-Prince day, officers freed = `policeRequired` × the covered fraction of the
- * day. *Actual* counts active assignments; *projected* counts planned and active. Pure.
+ * day. *Actual* counts active assignments; *projected* counts planned and active. An ended
+ * assignment counts in both for the time it ran: ending cuts its period (a dropped plan's period
+ * is empty). Pure.
  */
 import { addDays, missionDayBounds, type LocalDate } from '../time.js';
 import type { AssignmentState, UnitService } from '../vocab/sites.js';
@@ -114,7 +116,7 @@ export function policeFreed(
   const days = daysBetween(from, to);
   const bySite = new Map<string, FreedAssignment[]>();
   for (const a of assignments) {
-    if (a.service !== 'force' || a.state === 'ended' || a.personnel <= 0) continue;
+    if (a.service !== 'force' || a.personnel <= 0) continue;
     const list = bySite.get(a.siteId) ?? [];
     list.push(a);
     bySite.set(a.siteId, list);
@@ -143,7 +145,7 @@ export function policeFreed(
       }));
       const actualCoverage =
         coveredMs(
-          duties.filter((d) => d.state === 'active'),
+          duties.filter((d) => d.state !== 'planned'),
           required,
         ) / length;
       const projectedCoverage = coveredMs(duties, required) / length;

@@ -10,6 +10,8 @@ import { presentOrganisation, type Organisation } from '../orgs/organisation.js'
 import type { Actor } from '../policy/actor.js';
 import type { Alert } from '../alerts/alert.js';
 import { presentAlert } from '../alerts/alert.presenter.js';
+import type { AssignmentRecord, Unit } from '../tasking/tasking.js';
+import { presentAssignment, presentUnit } from '../tasking/tasking.presenter.js';
 import type { Site, SiteRelease, SiteStatusChange } from '../sites/site.js';
 import { presentRelease, presentSiteRecord, presentStatusChange } from '../sites/site.presenter.js';
 
@@ -52,5 +54,7 @@ export function feedPresenters(areas: Areas): ReadonlyMap<string, FeedPresenter>
     ['site-status', (_actor, e) => presentStatusChange(e.payload as SiteStatusChange)],
     ['site-release', (_actor, e) => presentRelease(e.payload as SiteRelease)],
     ['alert', (_actor, e) => presentAlert(e.payload as Alert)],
+    ['unit', (_actor, e) => presentUnit(e.payload as Unit)],
+    ['assignment', (_actor, e) => presentAssignment(e.payload as AssignmentRecord)],
   ]);
 }

@@ -29,6 +29,7 @@ import { figureRoutes } from '../figures/figure.routes.js';
 import { orgsRoutes } from '../orgs/orgs.routes.js';
 import { siteRoutes } from '../sites/site.routes.js';
 import { alertRoutes } from '../alerts/alert.routes.js';
+import { taskingRoutes } from '../tasking/tasking.routes.js';
 import { registerActorResolution } from './actor.js';
 import type { Api } from './api.js';
 import { errorHandler } from './errors.js';
@@ -147,6 +148,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   figureRoutes(app, ctx);
   siteRoutes(app, ctx);
   alertRoutes(app, ctx);
+  taskingRoutes(app, ctx);
   feedRoutes(app, ctx);
 
   await registerWebApp(app, config.webDir);

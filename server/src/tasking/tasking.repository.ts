@@ -58,3 +58,15 @@ export function selectAssignments(db: Db | Tx, actor: Actor, filter: AssignmentF
   if (filter.state !== undefined) q = q.where('state', '=', filter.state);
   return q.orderBy('starts_at').limit(10_000).execute();
 }
+
+/** Units by id, whoever may read them (their service decides whether they free police). */
+export function selectUnitsByIds(db: Db | Tx, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('units').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Site names by id, for messages and presenters. */
+export function selectSiteNames(db: Db | Tx, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('sites').select(['id', 'name']).where('id', 'in', ids).execute();
+}
