@@ -10,6 +10,8 @@ import { presentOrganisation, type Organisation } from '../orgs/organisation.js'
 import type { Actor } from '../policy/actor.js';
 import type { Alert } from '../alerts/alert.js';
 import { presentAlert } from '../alerts/alert.presenter.js';
+import type { Contribution, Milestone } from '../forces/forces.js';
+import { presentContribution, presentMilestone } from '../forces/forces.presenter.js';
 import type { AssignmentRecord, Unit } from '../tasking/tasking.js';
 import { presentAssignment, presentUnit } from '../tasking/tasking.presenter.js';
 import type { Site, SiteRelease, SiteStatusChange } from '../sites/site.js';
@@ -56,5 +58,7 @@ export function feedPresenters(areas: Areas): ReadonlyMap<string, FeedPresenter>
     ['alert', (_actor, e) => presentAlert(e.payload as Alert)],
     ['unit', (_actor, e) => presentUnit(e.payload as Unit)],
     ['assignment', (_actor, e) => presentAssignment(e.payload as AssignmentRecord)],
+    ['force-contribution', (_actor, e) => presentContribution(e.payload as Contribution)],
+    ['mandate-milestone', (_actor, e) => presentMilestone(e.payload as Milestone)],
   ]);
 }

@@ -95,3 +95,13 @@ export function selectMilestones(db: Db | Tx, actor: Actor) {
   if (readable) q = q.where(readable);
   return q.orderBy('created_at').limit(10_000).execute();
 }
+
+/** A country's contribution that is not withdrawn, whoever may read it. */
+export function findOpenContributionOf(db: Db | Tx, country: string) {
+  return db
+    .selectFrom('force_contributions')
+    .selectAll()
+    .where('country', '=', country)
+    .where('withdrawn_on', 'is', null)
+    .executeTakeFirst();
+}

@@ -30,6 +30,7 @@ import { orgsRoutes } from '../orgs/orgs.routes.js';
 import { siteRoutes } from '../sites/site.routes.js';
 import { alertRoutes } from '../alerts/alert.routes.js';
 import { taskingRoutes } from '../tasking/tasking.routes.js';
+import { forcesRoutes } from '../forces/forces.routes.js';
 import { registerActorResolution } from './actor.js';
 import type { Api } from './api.js';
 import { errorHandler } from './errors.js';
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   siteRoutes(app, ctx);
   alertRoutes(app, ctx);
   taskingRoutes(app, ctx);
+  forcesRoutes(app, ctx);
   feedRoutes(app, ctx);
 
   await registerWebApp(app, config.webDir);
