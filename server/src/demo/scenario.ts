@@ -27,6 +27,7 @@ import { createFigure } from '../figures/figure.service.js';
 import { createOrganisation, createUser } from '../orgs/orgs.service.js';
 import { systemActor, type SystemActor } from '../policy/actor.js';
 import { setMeta } from '../store/meta.js';
+import { sitesPart } from './sites-part.js';
 import type { Tx } from '../store/store.js';
 
 /** 2023-06-08 12:00 in Port-au-Prince (daylight time, UTC-4). */
@@ -53,7 +54,7 @@ export interface ScenarioPart {
 }
 
 /** The parts after the foundation, in loading order. */
-const SCENARIO_PARTS: readonly ScenarioPart[] = [];
+const SCENARIO_PARTS: readonly ScenarioPart[] = [sitesPart];
 
 export class ScenarioError extends Error {
   constructor(message: string) {
