@@ -133,6 +133,12 @@ export function siteRoutes(app: Api, ctx: AppContext): void {
         store,
         async (tx, actor) => {
           const r = await reportSiteStatus(tx, actor, ctx, request.params.id, request.body);
+          if (r.alert) {
+            request.log.warn(
+              { alertId: r.alert.id, siteId: r.change.siteId, status: r.change.status },
+              r.alert.message,
+            );
+          }
           return {
             change: presentStatusChange(r.change),
             release: r.release ? presentRelease(r.release) : null,

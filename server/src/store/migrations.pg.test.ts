@@ -38,6 +38,7 @@ describe.skipIf(!url)('migrations on PostgreSQL', () => {
   it('applies every migration', async () => {
     const applied = await migrateToLatest(db);
     expect(applied).toContain('20261128_0001_foundation');
+    expect(applied).toContain('20261128_0100_sites');
     const tables = await sql<{
       table_name: string;
     }>`select table_name from information_schema.tables where table_schema = 'public'`.execute(db);
@@ -50,6 +51,16 @@ describe.skipIf(!url)('migrations on PostgreSQL', () => {
         'sessions',
         'api_tokens',
         'idempotency_keys',
+        'sites',
+        'site_status_changes',
+        'site_releases',
+        'units',
+        'assignments',
+        'force_contributions',
+        'force_pledge_lines',
+        'force_pledge_history',
+        'mandate_milestones',
+        'alerts',
       ]),
     );
   });
@@ -69,5 +80,15 @@ describe.skipIf(!url)('migrations on PostgreSQL', () => {
     );
     const row = await sql<{ value: number }>`select value from figures where id = 'f1'`.execute(db);
     expect(Number(row.rows[0]?.value)).toBe(5200000.5);
+  });
+
+  it('keeps a site’s position exact in double precision and finds it by box', async () => {
+    await sql`insert into sites (id, name, kind, criticality, lon, lat, precision, pcode, force_required, classification, created_by, created_at, updated_at)
+      values ('s1', 'Airport', 'airport', 5, -72.2925, 18.58, 'exact', 'HT0118', 50, 'partners', 'system:test', '2023-06-08T16:00:00Z', '2023-06-08T16:00:00Z')`.execute(
+      db,
+    );
+    const row = await sql<{ lon: number; lat: number }>`select lon, lat from sites
+      where lat between 18.57 and 18.59 and lon between -72.3 and -72.28`.execute(db);
+    expect(row.rows.map((r) => [Number(r.lon), Number(r.lat)])).toEqual([[-72.2925, 18.58]]);
   });
 });
