@@ -20,3 +20,6 @@ export {
   DEMO_AS_OF,
   type ScenarioSummary,
 } from './demo/scenario.js';
+export { createSite, reportSiteStatus, sitesNear } from './sites/site.service.js';
+export { raiseAlert } from './alerts/alert.service.js';
+export { createUnit, createAssignment } from './tasking/tasking.service.js';

@@ -6,9 +6,15 @@
  * assignment counts in both for the time it ran: ending cuts its period (a dropped plan's period
  * is empty). Pure.
  */
-import { addDays, missionDayBounds, type LocalDate } from '../time.js';
+import { addDays, type LocalDate } from '../time.js';
 import type { AssignmentState, UnitService } from '../vocab/sites.js';
-import { instantMs, onDutyIntervals, type Interval, type ShiftPattern } from './shifts.js';
+import {
+  instantMs,
+  missionDayWindow,
+  onDutyIntervals,
+  type Interval,
+  type ShiftPattern,
+} from './shifts.js';
 
 export interface FreedSite {
   readonly id: string;
@@ -132,8 +138,7 @@ export function policeFreed(
     let actualSum = 0;
     let projectedSum = 0;
     for (const day of days) {
-      const { start, end } = missionDayBounds(day);
-      const window: Interval = [start.getTime(), end.getTime()];
+      const window = missionDayWindow(day);
       const length = window[1] - window[0];
       const duties = mine.map((a) => ({
         state: a.state,

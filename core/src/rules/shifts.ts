@@ -57,6 +57,29 @@ export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
   return out;
 }
 
+/**
+ * Instants of Port-au-Prince wall-clock times, memoised: the time-zone arithmetic behind
+ * `missionInstant` is slow next to the sweep, and a month of shifts asks for the same few
+ * hundred instants again and again.
+ */
+const instantCache = new Map<string, number>();
+
+export function localInstantMs(day: LocalDate, minutes: number): number {
+  const key = `${day}|${minutes}`;
+  let value = instantCache.get(key);
+  if (value === undefined) {
+    if (instantCache.size >= 100_000) instantCache.clear();
+    value = missionInstant(day, minutes).getTime();
+    instantCache.set(key, value);
+  }
+  return value;
+}
+
+/** A Port-au-Prince day as an interval of epoch ms (23 or 25 hours when daylight time changes). */
+export function missionDayWindow(day: LocalDate): Interval {
+  return [localInstantMs(day, 0), localInstantMs(addDays(day, 1), 0)];
+}
+
 export interface DutyPeriod {
   /** When the duty starts (epoch ms). */
   readonly start: number;
@@ -79,10 +102,8 @@ export function onDutyIntervals(duty: DutyPeriod, window: Interval): Interval[] 
     for (const range of duty.shift.ranges) {
       const from = minutesOf(range.from) ?? 0;
       const to = minutesOf(range.to, true) ?? 0;
-      const start = missionInstant(day, from).getTime();
-      const end = (
-        to > from ? missionInstant(day, to) : missionInstant(addDays(day, 1), to)
-      ).getTime();
+      const start = localInstantMs(day, from);
+      const end = to > from ? localInstantMs(day, to) : localInstantMs(addDays(day, 1), to);
       const s = Math.max(start, lo);
       const e = Math.min(end, hi);
       if (s < e) out.push([s, e]);
