@@ -13,7 +13,7 @@ import {
   type AlertSeverity,
   type ClassificationLevel,
 } from '@konbit/core';
-import { recordChange } from '../changelog/changelog.service.js';
+import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
 import { assertCanWrite, readThroughPolicy } from '../policy/enforce.js';
@@ -71,15 +71,7 @@ export async function raiseAlert(
     createdOrg: actorOrg(actor),
   };
   await insertAlert(tx, alertToRow(alert));
-  await recordChange(tx, actor, {
-    entity: 'alert',
-    entityId: alert.id,
-    op: 'create',
-    classification: alert.classification,
-    restrictedTo: alert.restrictedTo,
-    payload: alert,
-    at: new Date(now),
-  });
+  await logRecord(tx, actor, 'alert', 'create', alert, now);
   return alert;
 }
 
@@ -123,14 +115,6 @@ export async function acknowledgeAlert(
   const ack = { at, by: actorRef(actor), note: input.note ?? null };
   await markAcknowledged(tx, id, ack);
   const updated: Alert = { ...alert, acknowledged: ack };
-  await recordChange(tx, actor, {
-    entity: 'alert',
-    entityId: id,
-    op: 'update',
-    classification: updated.classification,
-    restrictedTo: updated.restrictedTo,
-    payload: updated,
-    at: new Date(at),
-  });
+  await logRecord(tx, actor, 'alert', 'update', updated, at);
   return updated;
 }

@@ -1,6 +1,6 @@
 /** Alerts: something mission roles must look at, raised by any concept, acknowledged once. */
 import type { AlertId, AlertKind, AlertSeverity, ClassificationLevel } from '@konbit/core';
-import { tagFromRow, tagToRow } from '../policy/tag.js';
+import { authoredFromRow, authoredToRow } from '../policy/tag.js';
 import type { AlertTable } from './alert.table.js';
 
 export interface Alert {
@@ -39,9 +39,7 @@ export function alertRowToAlert(row: AlertTable): Alert {
             by: row.acknowledged_by ?? '',
             note: row.acknowledged_note,
           },
-    ...tagFromRow(row),
-    createdBy: row.created_by,
-    createdOrg: row.created_org,
+    ...authoredFromRow(row),
   };
 }
 
@@ -59,8 +57,6 @@ export function alertToRow(a: Alert): AlertTable {
     acknowledged_at: a.acknowledged?.at ?? null,
     acknowledged_by: a.acknowledged?.by ?? null,
     acknowledged_note: a.acknowledged?.note ?? null,
-    ...tagToRow(a),
-    created_by: a.createdBy,
-    created_org: a.createdOrg,
+    ...authoredToRow(a),
   };
 }

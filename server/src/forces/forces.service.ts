@@ -26,7 +26,7 @@ import {
   type PledgeStatusRequest,
   type WithdrawContributionRequest,
 } from '@konbit/core';
-import { recordChange } from '../changelog/changelog.service.js';
+import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
 import { assertCanWrite, readThroughPolicy } from '../policy/enforce.js';
@@ -120,15 +120,7 @@ async function logContribution(
     (await findContribution(tx, id)) as ContributionTable,
   ]);
   const c = contribution as Contribution;
-  await recordChange(tx, actor, {
-    entity: 'force-contribution',
-    entityId: c.id,
-    op,
-    classification: c.classification,
-    restrictedTo: c.restrictedTo,
-    payload: c,
-    at: new Date(at),
-  });
+  await logRecord(tx, actor, 'force-contribution', op, c, at);
   return c;
 }
 
@@ -398,15 +390,7 @@ export async function getContribution(
 }
 
 async function logMilestone(tx: Tx, actor: Writer, m: Milestone, op: 'create' | 'update') {
-  await recordChange(tx, actor, {
-    entity: 'mandate-milestone',
-    entityId: m.id,
-    op,
-    classification: m.classification,
-    restrictedTo: m.restrictedTo,
-    payload: m,
-    at: new Date(m.updatedAt),
-  });
+  await logRecord(tx, actor, 'mandate-milestone', op, m, m.updatedAt);
 }
 
 export async function createMilestone(

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, seedPeople, signIn, useTestApp } from '../test-support/context.js';
+import { rowCount } from '../test-support/store-state.js';
 
 type Headers = Record<string, string>;
 const AP = {
@@ -14,8 +15,7 @@ describe('force generation', () => {
   let jamaica: string;
   let bahamas: string;
 
-  const count = (table: string) =>
-    (t.ctx.store.sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+  const count = (table: string) => rowCount(t.ctx, table);
   const post = (url: string, payload: object, headers: Headers = h.ops) =>
     t.app.inject({ method: 'POST', url, headers, payload });
   const get = (url: string, headers: Headers = h.ops) =>

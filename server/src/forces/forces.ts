@@ -9,7 +9,7 @@ import type {
   PledgeLineId,
   PledgeStatus,
 } from '@konbit/core';
-import { tagFromRow, tagToRow } from '../policy/tag.js';
+import { authoredFromRow, authoredToRow } from '../policy/tag.js';
 import type { SourceRef } from '../sites/site.js';
 import type {
   ContributionTable,
@@ -182,9 +182,7 @@ export function contributionRowToContribution(
           },
     withdrawnOn: row.withdrawn_on,
     lines,
-    ...tagFromRow(row),
-    createdBy: row.created_by,
-    createdOrg: row.created_org,
+    ...authoredFromRow(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -202,9 +200,7 @@ export function contributionToRow(c: Contribution): ContributionTable {
     lead_source: c.lead?.source ? JSON.stringify(c.lead.source) : null,
     lead_note: c.lead?.note ?? null,
     withdrawn_on: c.withdrawnOn,
-    ...tagToRow(c),
-    created_by: c.createdBy,
-    created_org: c.createdOrg,
+    ...authoredToRow(c),
     created_at: c.createdAt,
     updated_at: c.updatedAt,
   };
@@ -221,9 +217,7 @@ export function milestoneRowToMilestone(row: MilestoneTable): Milestone {
     reference: row.reference,
     source: sourceColumns(row),
     note: row.note,
-    ...tagFromRow(row),
-    createdBy: row.created_by,
-    createdOrg: row.created_org,
+    ...authoredFromRow(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -240,9 +234,7 @@ export function milestoneToRow(m: Milestone): MilestoneTable {
     reference: m.reference,
     ...toSourceColumns(m.source),
     note: m.note,
-    ...tagToRow(m),
-    created_by: m.createdBy,
-    created_org: m.createdOrg,
+    ...authoredToRow(m),
     created_at: m.createdAt,
     updated_at: m.updatedAt,
   };

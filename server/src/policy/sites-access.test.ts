@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, seedPeople, signIn, useTestApp } from '../test-support/context.js';
+import { logHead } from '../test-support/store-state.js';
 
 type Headers = Record<string, string>;
 const SOURCE = { organisation: 'Test', title: 'access' };
@@ -220,7 +221,7 @@ describe('access to sites, tasking, force generation and alerts', () => {
   ];
 
   it('refuses every write without a credential (401), changing nothing', async () => {
-    const seq = () => t.ctx.store.sqlite.prepare('select seq from change_log_head').get();
+    const seq = () => logHead(t.ctx);
     const before = seq();
     for (const [route] of writes()) {
       const res = await send(route);
@@ -230,7 +231,7 @@ describe('access to sites, tasking, force generation and alerts', () => {
   });
 
   it('refuses every write to roles without the action (403, or 404 when the record is hidden)', async () => {
-    const seq = () => t.ctx.store.sqlite.prepare('select seq from change_log_head').get();
+    const seq = () => logHead(t.ctx);
     const before = seq();
     for (const [route, refused] of writes()) {
       for (const role of refused) {

@@ -40,3 +40,22 @@ export function requestedTag(
 export function presentRestriction(tag: Tag): { restrictedTo?: string[] } {
   return tag.classification === 'restricted' ? { restrictedTo: [...tag.restrictedTo] } : {};
 }
+
+/** The tag and who made the record: the columns every classified domain record carries. */
+export interface AuthoredColumns extends TagColumns {
+  created_by: string;
+  created_org: string | null;
+}
+
+export interface Authored extends Tag {
+  readonly createdBy: string;
+  readonly createdOrg: string | null;
+}
+
+export function authoredFromRow(row: AuthoredColumns): Authored {
+  return { ...tagFromRow(row), createdBy: row.created_by, createdOrg: row.created_org };
+}
+
+export function authoredToRow(record: Authored): AuthoredColumns {
+  return { ...tagToRow(record), created_by: record.createdBy, created_org: record.createdOrg };
+}

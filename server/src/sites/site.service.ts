@@ -25,7 +25,7 @@ import {
 import type { Alert } from '../alerts/alert.js';
 import { raiseAlert } from '../alerts/alert.service.js';
 import type { Areas } from '../areas/areas.js';
-import { recordChange } from '../changelog/changelog.service.js';
+import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
 import { assertCanWrite, readThroughPolicy } from '../policy/enforce.js';
@@ -212,15 +212,7 @@ export async function createSite(
     updatedAt: now,
   };
   await insertSite(tx, siteToRow(site));
-  await recordChange(tx, actor, {
-    entity: 'site',
-    entityId: site.id,
-    op: 'create',
-    classification: site.classification,
-    restrictedTo: site.restrictedTo,
-    payload: site,
-    at: new Date(now),
-  });
+  await logRecord(tx, actor, 'site', 'create', site, now);
   return site;
 }
 
@@ -272,15 +264,7 @@ export async function updateSite(
     updatedAt: clock.now().toISOString(),
   };
   await replaceSite(tx, siteToRow(updated));
-  await recordChange(tx, actor, {
-    entity: 'site',
-    entityId: site.id,
-    op: 'update',
-    classification: updated.classification,
-    restrictedTo: updated.restrictedTo,
-    payload: updated,
-    at: new Date(updated.updatedAt),
-  });
+  await logRecord(tx, actor, 'site', 'update', updated, updated.updatedAt);
   return updated;
 }
 
@@ -366,15 +350,7 @@ export async function reportSiteStatus(
     recordedAt: now,
   };
   await insertStatusChange(tx, changeToStatusRow(change));
-  await recordChange(tx, actor, {
-    entity: 'site-status',
-    entityId: change.id,
-    op: 'create',
-    classification: change.classification,
-    restrictedTo: change.restrictedTo,
-    payload: change,
-    at: new Date(now),
-  });
+  await logRecord(tx, actor, 'site-status', 'create', change, now);
   let alert: Alert | null = null;
   if (ALERTING_SITE_STATUSES.includes(change.status)) {
     const holder = change.holder?.organisation ? `; held by ${change.holder.organisation}` : '';
@@ -439,15 +415,7 @@ export async function releaseSiteStatement(
     releasedAt: now,
   };
   await insertRelease(tx, releaseToRow(release));
-  await recordChange(tx, actor, {
-    entity: 'site-release',
-    entityId: release.id,
-    op: 'create',
-    classification: release.classification,
-    restrictedTo: release.restrictedTo,
-    payload: release,
-    at: new Date(now),
-  });
+  await logRecord(tx, actor, 'site-release', 'create', release, now);
   return release;
 }
 

@@ -9,7 +9,7 @@ import type {
   SiteStatus,
   SiteStatusChangeId,
 } from '@konbit/core';
-import { tagFromRow, tagToRow } from '../policy/tag.js';
+import { authoredFromRow, authoredToRow } from '../policy/tag.js';
 import type { SiteReleaseTable, SiteStatusChangeTable, SiteTable } from './site.table.js';
 
 export interface Polygon {
@@ -94,9 +94,7 @@ export function siteRowToSite(row: SiteTable): Site {
     policeRequiredSource: row.police_required_source,
     forceRequired: row.force_required,
     notes: row.notes,
-    ...tagFromRow(row),
-    createdBy: row.created_by,
-    createdOrg: row.created_org,
+    ...authoredFromRow(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -120,9 +118,7 @@ export function siteToRow(s: Site): SiteTable {
     police_required_source: s.policeRequiredSource,
     force_required: s.forceRequired,
     notes: s.notes,
-    ...tagToRow(s),
-    created_by: s.createdBy,
-    created_org: s.createdOrg,
+    ...authoredToRow(s),
     created_at: s.createdAt,
     updated_at: s.updatedAt,
   };
@@ -147,9 +143,7 @@ export function statusRowToChange(row: SiteStatusChangeTable): SiteStatusChange 
       published: row.source_published,
     },
     note: row.note,
-    ...tagFromRow(row),
-    createdBy: row.created_by,
-    createdOrg: row.created_org,
+    ...authoredFromRow(row),
     recordedAt: row.recorded_at,
   };
 }
@@ -168,9 +162,7 @@ export function changeToStatusRow(c: SiteStatusChange): SiteStatusChangeTable {
     source_url: c.source.url,
     source_published: c.source.published,
     note: c.note,
-    ...tagToRow(c),
-    created_by: c.createdBy,
-    created_org: c.createdOrg,
+    ...authoredToRow(c),
     recorded_at: c.recordedAt,
   };
 }
@@ -181,9 +173,7 @@ export function releaseRowToRelease(row: SiteReleaseTable): SiteRelease {
     siteId: row.site_id as SiteId,
     statusChangeId: row.status_change_id,
     statement: row.statement,
-    ...tagFromRow(row),
-    createdBy: row.created_by,
-    createdOrg: row.created_org,
+    ...authoredFromRow(row),
     releasedAt: row.released_at,
   };
 }
@@ -194,9 +184,7 @@ export function releaseToRow(r: SiteRelease): SiteReleaseTable {
     site_id: r.siteId,
     status_change_id: r.statusChangeId,
     statement: r.statement,
-    ...tagToRow(r),
-    created_by: r.createdBy,
-    created_org: r.createdOrg,
+    ...authoredToRow(r),
     released_at: r.releasedAt,
   };
 }

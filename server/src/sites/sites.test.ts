@@ -1,6 +1,7 @@
 import { lonLat } from '@konbit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, seedPeople, signIn, useTestApp } from '../test-support/context.js';
+import { logHead, rowCount } from '../test-support/store-state.js';
 import { SseClient } from '../test-support/sse.js';
 import { sitesNear } from './site.service.js';
 
@@ -23,10 +24,8 @@ describe('critical sites and their security posture', () => {
   const h = {} as Record<'ops' | 'contingent' | 'police' | 'im' | 'ngo' | 'donor', Headers>;
   let airport: string;
 
-  const count = (table: string) =>
-    (t.ctx.store.sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
-  const seq = () =>
-    (t.ctx.store.sqlite.prepare('select seq from change_log_head').get() as { seq: number }).seq;
+  const count = (table: string) => rowCount(t.ctx, table);
+  const seq = () => logHead(t.ctx);
   const post = (url: string, headers: Headers, payload: object) =>
     t.app.inject({ method: 'POST', url, headers, payload });
   const get = (url: string, headers: Headers = {}) => t.app.inject({ method: 'GET', url, headers });

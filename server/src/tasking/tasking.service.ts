@@ -21,7 +21,7 @@ import {
   type PoliceFreedQuery,
   type UnitId,
 } from '@konbit/core';
-import { recordChange } from '../changelog/changelog.service.js';
+import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { findContribution } from '../forces/forces.repository.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
@@ -102,15 +102,7 @@ export async function createUnit(
     updatedAt: now,
   };
   await insertUnit(tx, unitToRow(unit));
-  await recordChange(tx, actor, {
-    entity: 'unit',
-    entityId: unit.id,
-    op: 'create',
-    classification: unit.classification,
-    restrictedTo: unit.restrictedTo,
-    payload: unit,
-    at: new Date(now),
-  });
+  await logRecord(tx, actor, 'unit', 'create', unit, now);
   return unit;
 }
 
@@ -237,15 +229,7 @@ export async function createAssignment(
   await assertNoClash(tx, unit, booked, assignment);
   await insertAssignment(tx, assignmentToRow(assignment));
   const [record] = await withNames(tx, [assignment]);
-  await recordChange(tx, actor, {
-    entity: 'assignment',
-    entityId: assignment.id,
-    op: 'create',
-    classification: assignment.classification,
-    restrictedTo: assignment.restrictedTo,
-    payload: record,
-    at: new Date(now),
-  });
+  await logRecord(tx, actor, 'assignment', 'create', assignment, now, record);
   return record as AssignmentRecord;
 }
 
@@ -287,15 +271,7 @@ export async function setAssignmentState(
   const updated: Assignment = { ...current, state: input.state, endsAt, updatedAt: now };
   await replaceAssignment(tx, assignmentToRow(updated));
   const [record] = await withNames(tx, [updated]);
-  await recordChange(tx, actor, {
-    entity: 'assignment',
-    entityId: updated.id,
-    op: 'update',
-    classification: updated.classification,
-    restrictedTo: updated.restrictedTo,
-    payload: record,
-    at: new Date(now),
-  });
+  await logRecord(tx, actor, 'assignment', 'update', updated, now, record);
   return record as AssignmentRecord;
 }
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, seedPeople, signIn, useTestApp } from '../test-support/context.js';
+import { logHead, rowCount } from '../test-support/store-state.js';
 
 type Headers = Record<string, string>;
 const ROUND = { pattern: 'round-the-clock' };
@@ -14,10 +15,8 @@ describe('tasking and police freed', () => {
   let port: string;
   let jdf: string;
 
-  const count = (table: string) =>
-    (t.ctx.store.sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
-  const seq = () =>
-    (t.ctx.store.sqlite.prepare('select seq from change_log_head').get() as { seq: number }).seq;
+  const count = (table: string) => rowCount(t.ctx, table);
+  const seq = () => logHead(t.ctx);
   const post = (url: string, headers: Headers, payload: object) =>
     t.app.inject({ method: 'POST', url, headers, payload });
   const get = (url: string, headers: Headers = h.ops) =>

@@ -8,7 +8,7 @@ import type {
   UnitId,
   UnitService,
 } from '@konbit/core';
-import { tagFromRow, tagToRow } from '../policy/tag.js';
+import { authoredFromRow, authoredToRow } from '../policy/tag.js';
 import type { AssignmentTable, UnitTable } from './tasking.table.js';
 
 export interface Unit {
@@ -64,9 +64,7 @@ export function unitRowToUnit(row: UnitTable): Unit {
     capabilities: JSON.parse(row.capabilities) as ForceCapability[],
     contributionId: row.contribution_id,
     notes: row.notes,
-    ...tagFromRow(row),
-    createdBy: row.created_by,
-    createdOrg: row.created_org,
+    ...authoredFromRow(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -83,9 +81,7 @@ export function unitToRow(u: Unit): UnitTable {
     capabilities: JSON.stringify(u.capabilities),
     contribution_id: u.contributionId,
     notes: u.notes,
-    ...tagToRow(u),
-    created_by: u.createdBy,
-    created_org: u.createdOrg,
+    ...authoredToRow(u),
     created_at: u.createdAt,
     updated_at: u.updatedAt,
   };
@@ -102,9 +98,7 @@ export function assignmentRowToAssignment(row: AssignmentTable): Assignment {
     shift: JSON.parse(row.shift) as ShiftPattern,
     state: row.state as AssignmentState,
     note: row.note,
-    ...tagFromRow(row),
-    createdBy: row.created_by,
-    createdOrg: row.created_org,
+    ...authoredFromRow(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -121,9 +115,7 @@ export function assignmentToRow(a: Assignment): AssignmentTable {
     shift: JSON.stringify(a.shift),
     state: a.state,
     note: a.note,
-    ...tagToRow(a),
-    created_by: a.createdBy,
-    created_org: a.createdOrg,
+    ...authoredToRow(a),
     created_at: a.createdAt,
     updated_at: a.updatedAt,
   };
