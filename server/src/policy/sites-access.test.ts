@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, seedPeople, signIn, useTestApp } from '../test-support/context.js';
+import { SseClient } from '../test-support/sse.js';
 import { logHead } from '../test-support/store-state.js';
 
 type Headers = Record<string, string>;
@@ -16,7 +17,7 @@ interface Route {
 }
 
 describe('access to sites, tasking, force generation and alerts', () => {
-  const t = useTestApp();
+  const t = useTestApp({ listen: true });
   const h = {} as Record<'ops' | 'contingent' | 'im' | 'ngo' | 'donor' | 'reporter', Headers>;
   const ids = {} as Record<
     'site' | 'unit' | 'assignment' | 'contribution' | 'line' | 'milestone' | 'alert',
@@ -275,6 +276,40 @@ describe('access to sites, tasking, force generation and alerts', () => {
     }
     const anon = (await send({ method: 'GET', url: '/api/v1/force/summary' })).json();
     expect(anon.personnel.byCountry).toEqual([]);
+  });
+
+  it('carries each kind of record on the live feed, through the policy and its presenter', async () => {
+    const feeds = {
+      ops: await SseClient.open(`${t.url}/api/v1/feed?backlog=500`, h.ops),
+      ngo: await SseClient.open(`${t.url}/api/v1/feed?backlog=500`, h.ngo),
+    };
+    for (const f of Object.values(feeds))
+      await f.until((c) => c.changes().some((e) => e.entity === 'mandate-milestone'));
+    const entities = (f: SseClient) => new Set(f.changes().map((e) => e.entity));
+    expect([...entities(feeds.ops)]).toEqual(
+      expect.arrayContaining([
+        'site',
+        'site-status',
+        'alert',
+        'unit',
+        'assignment',
+        'force-contribution',
+        'mandate-milestone',
+      ]),
+    );
+    const ngo = entities(feeds.ngo);
+    expect(ngo.has('site')).toBe(true);
+    expect(ngo.has('force-contribution')).toBe(true);
+    for (const hidden of ['site-status', 'alert', 'unit', 'assignment'])
+      expect(ngo.has(hidden), hidden).toBe(false);
+    const assignment = feeds.ops.changes().find((e) => e.entity === 'assignment');
+    expect(assignment?.record).toMatchObject({
+      unit: { name: 'Unit' },
+      site: { name: 'Port' },
+      shiftText: 'round the clock',
+    });
+    expect(assignment?.record).not.toHaveProperty('createdBy');
+    for (const f of Object.values(feeds)) f.close();
   });
 
   it('documents every route with a summary, tags and its error responses', async () => {

@@ -228,15 +228,15 @@ export async function updateSite(
   assertCanWrite(actor, 'site.manage', site);
   const moved =
     input.location !== undefined || input.pcode !== undefined || input.precision !== undefined;
+  // A site placed at its commune centroid has no point of its own to keep.
+  const keepPoint = site.precision !== 'commune';
   const place: Placement = moved
     ? placeSite(areas, {
         location:
           input.location ??
-          (site.precision === 'commune' && input.pcode !== undefined
-            ? undefined
-            : { lon: site.position[0], lat: site.position[1] }),
+          (keepPoint ? { lon: site.position[0], lat: site.position[1] } : undefined),
         precision: input.precision ?? (input.location ? undefined : site.precision),
-        pcode: input.pcode,
+        pcode: input.pcode ?? (input.location || keepPoint ? undefined : site.pcode),
       })
     : site;
   const updated: Site = {

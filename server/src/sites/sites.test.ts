@@ -188,6 +188,28 @@ describe('critical sites and their security posture', () => {
       expect(bad.statusCode).toBe(422);
       expect((await get(`/api/v1/sites/${id}`, h.ops)).json().criticality).toBe(3);
     });
+
+    it('will not call a centroid exact: a site without a location needs one to be more precise', async () => {
+      const id = (
+        await post('/api/v1/sites', h.ops, {
+          name: 'RN2 at Martissant',
+          kind: 'road-corridor',
+          criticality: 4,
+          pcode: 'HT0111',
+        })
+      ).json().id;
+      const patch = (payload: object) =>
+        t.app.inject({ method: 'PATCH', url: `/api/v1/sites/${id}`, headers: h.ops, payload });
+      const exact = await patch({ precision: 'exact' });
+      expect(exact.statusCode).toBe(400);
+      expect(exact.json().error.field).toBe('precision');
+      const moved = await patch({ pcode: 'HT0113' });
+      expect(moved.json()).toMatchObject({
+        precision: 'commune',
+        place: { pcode: 'HT0113', name: 'Carrefour' },
+        positionNote: expect.stringMatching(/centroid of Carrefour/),
+      });
+    });
   });
 
   describe('posture reports', () => {
