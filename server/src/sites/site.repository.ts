@@ -1,4 +1,5 @@
 /** SQL for sites, their status reports and released statements. */
+import { sql } from 'kysely';
 import type { Actor } from '../policy/actor.js';
 import { readableCondition } from '../policy/policy.sql.js';
 import type { Db, Tx } from '../store/store.js';
@@ -89,4 +90,37 @@ export function selectReleases(db: Db | Tx, actor: Actor, siteId?: string) {
   if (readable) q = q.where(readable);
   if (siteId !== undefined) q = q.where('site_id', '=', siteId);
   return q.orderBy('released_at', 'desc').limit(10_000).execute();
+}
+
+/**
+ * The latest status report of each site that `actor` may read, in one query (a window over
+ * the readable reports), so a long history elsewhere never pushes a site's latest out.
+ */
+export function selectLatestStatusChanges(db: Db | Tx, actor: Actor) {
+  const readable = readableCondition(actor);
+  let inner = db
+    .selectFrom('site_status_changes')
+    .selectAll()
+    .select(
+      sql<number>`row_number() over (partition by site_id order by at desc, recorded_at desc)`.as(
+        'rank',
+      ),
+    );
+  if (readable) inner = inner.where(readable);
+  return db.selectFrom(inner.as('c')).selectAll().where('rank', '=', 1).execute();
+}
+
+/** The latest released statement of each site that `actor` may read. */
+export function selectLatestReleases(db: Db | Tx, actor: Actor) {
+  const readable = readableCondition(actor);
+  let inner = db
+    .selectFrom('site_releases')
+    .selectAll()
+    .select(
+      sql<number>`row_number() over (partition by site_id order by released_at desc, id desc)`.as(
+        'rank',
+      ),
+    );
+  if (readable) inner = inner.where(readable);
+  return db.selectFrom(inner.as('r')).selectAll().where('rank', '=', 1).execute();
 }

@@ -53,6 +53,8 @@ import {
   insertStatusChange,
   latestStatusChange,
   replaceSite,
+  selectLatestReleases,
+  selectLatestStatusChanges,
   selectReleases,
   selectSites,
   selectSitesInBox,
@@ -437,7 +439,10 @@ function groupBySite<T extends { readonly siteId: string }>(items: readonly T[])
   return out;
 }
 
-/** Sites the reader may read, each with the posture and statements the reader may read. */
+/**
+ * Sites the reader may read, each with the latest status report and the latest statement the
+ * reader may read (`releases` holds that one statement; a single read gives them all).
+ */
 export async function listSites(
   store: Store,
   actor: Actor,
@@ -449,9 +454,22 @@ export async function listSites(
     'site',
     (await selectSites(store.db, actor, query)).map(siteRowToSite),
   );
-  const posture = await readablePosture(store, actor);
-  const changes = groupBySite(posture.changes);
-  const releases = groupBySite(posture.releases);
+  const changes = groupBySite(
+    await readThroughPolicy(
+      store,
+      actor,
+      'site-status',
+      (await selectLatestStatusChanges(store.db, actor)).map(statusRowToChange),
+    ),
+  );
+  const releases = groupBySite(
+    await readThroughPolicy(
+      store,
+      actor,
+      'site-release',
+      (await selectLatestReleases(store.db, actor)).map(releaseRowToRelease),
+    ),
+  );
   const out = sites.map((site) => ({
     site,
     status: changes.get(site.id)?.[0] ?? null,
