@@ -32,6 +32,7 @@ describe.skipIf(unavailable !== null)('web shell', () => {
     const page = await browser.newPage();
     await signInAs(page, demo, 'mission-ops');
     await expect.poll(() => page.getByTestId('feed-status').textContent()).toBe('Live');
+    await page.getByRole('link', { name: 'Live feed' }).click();
     const list = page.getByTestId('feed-list');
     await list.waitFor();
     await expect.poll(() => list.locator('li[data-entity="figure"]').count()).toBeGreaterThan(5);
@@ -47,8 +48,10 @@ describe.skipIf(unavailable !== null)('web shell', () => {
     const ngo = await browser.newPage();
     await signInAs(ops, demo, 'mission-ops');
     await signInAs(ngo, demo, 'humanitarian-field');
-    for (const p of [ops, ngo])
+    for (const p of [ops, ngo]) {
       await expect.poll(() => p.getByTestId('feed-status').textContent()).toBe('Live');
+      await p.getByRole('link', { name: 'Live feed' }).click();
+    }
 
     const token = await apiToken(demo, 'mission-ops');
     const post = (body: object) =>
@@ -100,7 +103,7 @@ describe.skipIf(unavailable !== null)('web shell', () => {
     await expect
       .poll(() => page.getByRole('navigation').textContent())
       .toContain('Nouvèl an dirèk');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Nouvèl an dirèk');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sitiyasyon');
     expect(await page.getAttribute('html', 'lang')).toBe('ht');
     await page.reload();
     await page.getByTestId('who').waitFor();

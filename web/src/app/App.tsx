@@ -1,12 +1,17 @@
-/** The application shell: who is signed in, the header, and the current view. */
+/**
+ * The application shell: who is signed in, the header with the navigation their permissions
+ * allow, the language switch, the connection and outbox status, and the current view.
+ */
 import { LANGUAGES, type Language, type Me } from '@konbit/core';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { api, ApiError, type Health } from '../api/client';
-import { useLiveFeed } from '../api/feed';
+import { useFeedStatus, useLiveFeedConnection } from '../api/feed';
+import { outbox, useOutboxItems } from '../api/outbox';
 import { SignIn } from '../features/auth/SignIn';
-import { LiveFeed } from '../features/feed/LiveFeed';
 import { isLanguage, setLanguage, storedLanguage } from '../i18n/i18n';
+import { allowed, loadDashboard, VIEWS } from './views';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   en: 'English',
@@ -36,11 +41,102 @@ function LanguageSwitch() {
   );
 }
 
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
+
+/** Network, live feed and outbox at a glance: what has not reached the server is never hidden. */
+function StatusLine({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const feed = useFeedStatus();
+  const pending = useOutboxItems(me.id).filter((i) => i.state !== 'received');
+  const waiting = pending.filter((i) => i.state !== 'rejected').length;
+  const rejected = pending.length - waiting;
+  return (
+    <div className="status-line" role="status" data-testid="status-line">
+      <span className={online ? 'ok' : 'warn'} data-testid="network">
+        {online ? t('status.online') : t('status.offline')}
+      </span>
+      <span data-testid="feed-status" className={`status-${feed}`}>
+        {t(`feed.status.${feed}`)}
+      </span>
+      {waiting > 0 && (
+        <Link href="/outbox" className="warn" data-testid="outbox-waiting">
+          {t('status.waiting', { count: waiting })}
+        </Link>
+      )}
+      {rejected > 0 && (
+        <Link href="/outbox" className="danger" data-testid="outbox-rejected">
+          {t('status.rejected', { count: rejected })}
+        </Link>
+      )}
+    </div>
+  );
+}
+
+function Navigation({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  return (
+    <nav aria-label={t('nav.main')}>
+      <ul>
+        {VIEWS.filter((v) => v.inNav !== false && allowed(v, me)).map((v) => (
+          <li key={v.path}>
+            <Link href={v.path} aria-current={location === v.path ? 'page' : undefined}>
+              {t(`nav.${v.label}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Views({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense
+      fallback={
+        <p className="loading" role="status">
+          {t('app.loading')}
+        </p>
+      }
+    >
+      <Switch>
+        {VIEWS.filter((v) => allowed(v, me)).map((v) => (
+          <Route key={v.path} path={v.path}>
+            <v.component me={me} />
+          </Route>
+        ))}
+        <Route>
+          <section className="not-found">
+            <h1>{t('app.notFound')}</h1>
+            <Link href="/">{t('nav.dashboard')}</Link>
+          </section>
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}
+
 export function App() {
   const { t } = useTranslation();
   const [session, setSession] = useState<Session>({ state: 'loading' });
   const [health, setHealth] = useState<Health | null>(null);
-  const feed = useLiveFeed(session.state === 'signed-in');
+  const me = session.state === 'signed-in' ? session.me : null;
+  useLiveFeedConnection(me !== null);
 
   useEffect(() => {
     api.health().then(setHealth, () => setHealth(null));
@@ -52,6 +148,18 @@ export function App() {
       },
     );
   }, []);
+
+  useEffect(() => {
+    if (session.state === 'signed-out') {
+      // Fetch the first screen's code while the user types their password.
+      void loadDashboard();
+    }
+  }, [session.state]);
+
+  useEffect(() => {
+    void outbox.start(me?.id ?? null).catch((err: unknown) => console.error('outbox', err));
+    return () => outbox.stop();
+  }, [me?.id]);
 
   function signedIn(me: Me) {
     // The account's language applies until this browser has chosen one.
@@ -66,24 +174,21 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
       <header className="top">
         <div className="brand">
           <span className="name">{t('app.name')}</span>
           <span className="tagline">{t('app.tagline')}</span>
         </div>
-        <nav aria-label={t('nav.main')}>
-          {session.state === 'signed-in' && (
-            <a href="/" aria-current="page">
-              {t('nav.feed')}
-            </a>
-          )}
-        </nav>
+        {me && <Navigation me={me} />}
         <div className="account">
           <LanguageSwitch />
-          {session.state === 'signed-in' && (
+          {me && (
             <>
               <span className="who" data-testid="who">
-                {session.me.name} · {session.me.organisation.name}
+                {me.name} · {me.organisation.name}
               </span>
               <button type="button" onClick={signOut}>
                 {t('nav.signOut')}
@@ -92,12 +197,18 @@ export function App() {
           )}
         </div>
       </header>
+      {me && <StatusLine me={me} />}
+      {session.state === 'loading' && (
+        <p className="loading" role="status">
+          {t('app.loading')}
+        </p>
+      )}
       {session.state === 'signed-out' && (
         <SignIn demo={health?.demo ?? false} onSignedIn={signedIn} />
       )}
-      {session.state === 'signed-in' && (
-        <main className="content">
-          <LiveFeed events={feed.events} status={feed.status} />
+      {me && (
+        <main id="main" className="content" tabIndex={-1}>
+          <Views me={me} />
         </main>
       )}
     </div>
