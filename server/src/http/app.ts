@@ -156,6 +156,8 @@ async function registerWebApp(app: Api, webDir: string | null): Promise<void> {
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
+      // The build writes .br and .gz beside each asset; they are sent to browsers that accept them.
+      preCompressed: true,
       setHeaders: (res, path) => {
         void res.header(
           'cache-control',

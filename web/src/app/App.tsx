@@ -2,11 +2,11 @@
  * The application shell: who is signed in, the header with the navigation their permissions
  * allow, the language switch, the connection and outbox status, and the current view.
  */
-import { LANGUAGES, type Language, type Me } from '@konbit/core';
+import { LANGUAGES, Me as MeSchema, type Language, type Me } from '@konbit/core';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
-import { api, ApiError, type Health } from '../api/client';
+import { api, ApiError, NetworkError, type Health } from '../api/client';
 import { useFeedStatus, useLiveFeedConnection } from '../api/feed';
 import { outbox, useOutboxItems } from '../api/outbox';
 import { SignIn } from '../features/auth/SignIn';
@@ -20,6 +20,30 @@ const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 type Session = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me };
+
+/**
+ * The signed-in user is remembered in this browser so the app opens offline (the service worker
+ * serves the shell) and the outbox keeps its owner; the session itself stays in its cookie.
+ */
+const ME_KEY = 'konbit.me';
+
+function rememberMe(me: Me | null): void {
+  try {
+    if (me) localStorage.setItem(ME_KEY, JSON.stringify(me));
+    else localStorage.removeItem(ME_KEY);
+  } catch {
+    // Private mode: offline start is not possible, everything else works.
+  }
+}
+
+function rememberedMe(): Me | null {
+  try {
+    const parsed = MeSchema.safeParse(JSON.parse(localStorage.getItem(ME_KEY) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -141,9 +165,16 @@ export function App() {
   useEffect(() => {
     api.health().then(setHealth, () => setHealth(null));
     api.me().then(
-      (me) => setSession({ state: 'signed-in', me }),
+      (me) => {
+        rememberMe(me);
+        setSession({ state: 'signed-in', me });
+      },
       (err) => {
+        // Offline: carry on as the user last signed in here; the server checks every request.
+        const offlineMe = err instanceof NetworkError ? rememberedMe() : null;
+        if (offlineMe) return setSession({ state: 'signed-in', me: offlineMe });
         if (!(err instanceof ApiError && err.status === 401)) console.error(err);
+        rememberMe(null);
         setSession({ state: 'signed-out' });
       },
     );
@@ -164,11 +195,13 @@ export function App() {
   function signedIn(me: Me) {
     // The account's language applies until this browser has chosen one.
     if (storedLanguage() === null && me.language) setLanguage(me.language, false);
+    rememberMe(me);
     setSession({ state: 'signed-in', me });
   }
 
   async function signOut() {
     await api.logout().catch(() => undefined);
+    rememberMe(null);
     setSession({ state: 'signed-out' });
   }
 

@@ -11,8 +11,9 @@ import {
   QUALIFIERS,
   type ClassificationLevel,
 } from '@konbit/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
 import { outbox, useOutboxItems } from '../../api/outbox';
 import type { ViewProps } from '../../app/views';
 import { registerStrings } from '../../i18n/i18n';
@@ -91,7 +92,19 @@ export default function NewFigure({ me }: ViewProps) {
     'partners',
     ...(compartment ? [compartment] : []),
   ];
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const touched = useRef(false);
+  const set = (patch: Partial<Draft>) => {
+    touched.current = true;
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+
+  // "Today" is the server's (a scenario runs in its own time), unless already edited.
+  useEffect(() => {
+    api.health().then(
+      (h) => setDraft((d) => (touched.current ? d : { ...d, asOf: missionDay(new Date(h.now)) })),
+      () => undefined,
+    );
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
