@@ -57,8 +57,12 @@ export function mgrsOf(lon: number, lat: number, digits = 5): string {
 /** A position as latitude/longitude (5 decimals, about 1 m) and as an MGRS grid reference. */
 export function Position({ lon, lat }: { lon: number; lat: number }) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const n = new Intl.NumberFormat(locale, { minimumFractionDigits: 5, maximumFractionDigits: 5 });
+  // Decimal points in every language: a decimal comma beside the separating comma misreads.
+  const n = new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: 5,
+    maximumFractionDigits: 5,
+    useGrouping: false,
+  });
   return (
     <dl className="position" data-testid="position">
       <dt>{t('position.latLon')}</dt>

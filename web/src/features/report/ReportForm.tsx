@@ -8,12 +8,9 @@ import {
   compartmentOf,
   CreateIncidentRequest,
   INCIDENT_TYPES,
-  missionDay,
-  missionInstant,
   SOURCE_KINDS,
   TIME_PRECISIONS,
   type CreateIncidentInput,
-  type LocalDate,
   type Me,
 } from '@konbit/core';
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
@@ -27,6 +24,7 @@ import { AreaPicker, type AreaChoice } from '../../ui/AreaPicker';
 import { Position } from '../../ui/format';
 import { Field, fieldErrors, type FieldErrors } from '../../ui/forms';
 import { OutboxItemView } from '../outbox/OutboxItemView';
+import { instantOf, wallClock } from './time';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
 import ht from './locales/ht.json';
@@ -54,26 +52,6 @@ interface Draft {
   injured: string;
   abducted: string;
   sourceKind: (typeof SOURCE_KINDS)[number];
-}
-
-/** Port-au-Prince wall-clock time of an instant, as a datetime-local value. */
-export function wallClock(instant: Date): string {
-  const day = missionDay(instant);
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'America/Port-au-Prince',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
-  return `${day}T${parts}`;
-}
-
-/** The instant a Port-au-Prince wall-clock `YYYY-MM-DDTHH:MM` names, or null if malformed. */
-export function instantOf(wall: string): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(wall);
-  if (!m) return null;
-  const [, day, h, min] = m;
-  return missionInstant(day as LocalDate, Number(h) * 60 + Number(min)).toISOString();
 }
 
 function defaultSource(me: Me): Draft['sourceKind'] {
