@@ -203,6 +203,76 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
     await page.close();
   });
 
+  it('opens a commune from the boundaries layer, and shades by the figure chosen', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAs(page, demo, 'mission-ops');
+    await openMap(page);
+    const communes = await ops.get<{
+      features: { id: string; properties: { name: string; centroid: [number, number] } }[];
+    }>('/api/v1/areas?level=2');
+    const centroid = (pcode: string) => {
+      const c = communes.features.find((f) => f.id === pcode);
+      if (!c) throw new Error(`no commune ${pcode}`);
+      return c.properties.centroid;
+    };
+    const clickAt = async ([lon, lat]: [number, number]) => {
+      await page.evaluate(`window.konbitMap.jumpTo({ center: [${lon}, ${lat}], zoom: 12 })`);
+      const box = await page.getByTestId('map').boundingBox();
+      await page.waitForTimeout(500);
+      await page.mouse.click(
+        (box?.x ?? 0) + (box?.width ?? 0) / 2,
+        (box?.y ?? 0) + (box?.height ?? 0) / 2,
+      );
+    };
+    const details = page.getByTestId('details-body');
+
+    // Tabarre has no figure: the click reaches the boundaries layer.
+    await clickAt(centroid('HT0118'));
+    await expect.poll(() => details.getAttribute('data-layer')).toBe('areas');
+    const [lon, lat] = centroid('HT0118');
+    const located = await ops.get<{ commune: { pcode: string; name: string } }>(
+      `/api/v1/areas/locate?lon=${lon}&lat=${lat}`,
+    );
+    expect(await details.getByTestId('details-title').textContent()).toBe(located.commune.name);
+    expect(await details.getByTestId('details-pcode').textContent()).toBe(located.commune.pcode);
+
+    // Port-au-Prince is shaded: the click opens its figure with its source.
+    await clickAt(centroid('HT0111'));
+    await expect.poll(() => details.getAttribute('data-layer')).toBe('figures');
+    const latest = await apiCommunes(ops, '2023-06-08');
+    expect(await details.getByTestId('details-figure').getAttribute('data-value')).toBe(
+      String(latest['HT0111']),
+    );
+    expect(await details.getByTestId('source').textContent()).toMatch(/IOM DTM/);
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await page.getByText('Choose something on the map').waitFor();
+
+    // Another figure: the list and the drawing follow the API for that metric.
+    const affected = { ...dtmFigure('HT0113', 2_500), metric: 'affected', asOf: '2023-06-05' };
+    expect((await ops.post('/api/v1/figures', affected)).status).toBe(201);
+    await page.getByTestId('figures-metric').selectOption('affected');
+    await page
+      .getByTestId('layer-figures')
+      .getByText(/^List \(/)
+      .click();
+    const { figures } = await ops.get<{ figures: ListedFigure[] }>(
+      '/api/v1/figures?metric=affected&latest=1&to=2023-06-08',
+    );
+    const expected = Object.fromEntries(
+      figures.filter((f) => f.place.level === 2).map((f) => [f.place.pcode, f.value]),
+    );
+    expect(expected).toEqual({ HT0113: 2_500 });
+    await expect.poll(() => listedCommunes(page)).toEqual(expected);
+    await expect.poll(() => drawnIds(page, 'figures-communes', 'pcode')).toEqual(['HT0113']);
+
+    // Switching the layer off hides its shading.
+    await page.getByTestId('switch-figures').uncheck();
+    await expect
+      .poll(() => page.evaluate(`window.konbitMap.getLayoutProperty('figures-fill', 'visibility')`))
+      .toBe('none');
+    await page.close();
+  });
+
   it('follows the time window, and shows a new figure without a reload', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signInAs(page, demo, 'mission-ops');

@@ -28,6 +28,7 @@ import { feedRoutes } from '../feed/feed.routes.js';
 import { figureRoutes } from '../figures/figure.routes.js';
 import { orgsRoutes } from '../orgs/orgs.routes.js';
 import { registerActorResolution } from './actor.js';
+import { webRoutes } from './web.routes.js';
 import type { Api } from './api.js';
 import { errorHandler } from './errors.js';
 
@@ -35,7 +36,19 @@ export const API_VERSION = '0.1.0';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Content-Security-Policy for the web app; MapLibre needs blob: workers and inline styles. */
+/**
+ * Content-Security-Policy for the web app; MapLibre needs blob: workers and inline styles, and
+ * configured map tiles their origin for images and fetches.
+ */
+function cspFor(config: AppContext['config']) {
+  const tiles = config.mapTiles ? [new URL(config.mapTiles.url.replace(/[{}]/g, '')).origin] : [];
+  return {
+    ...CSP,
+    imgSrc: [...CSP.imgSrc, ...tiles],
+    connectSrc: [...CSP.connectSrc, ...tiles],
+  };
+}
+
 const CSP = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
@@ -79,7 +92,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
 
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: CSP },
+    contentSecurityPolicy: { directives: cspFor(config) },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
@@ -144,6 +157,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   areasRoutes(app, ctx);
   figureRoutes(app, ctx);
   feedRoutes(app, ctx);
+  webRoutes(app, ctx);
 
   await registerWebApp(app, config.webDir);
   return app;

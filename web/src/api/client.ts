@@ -7,6 +7,7 @@ import {
   LoginResponse,
   Me,
   PlaceProperties,
+  WebConfig,
   type ErrorBody,
   type ErrorDetail,
   type FigureQuery,
@@ -163,4 +164,5 @@ export const api = {
   ) => request('GET', `/api/v1/figures${query(q)}`, ListedFigures, signal ? { signal } : {}),
   areas: (level: 1 | 2) => request('GET', `/api/v1/areas?level=${level}`, AreaCollection),
   places: () => request('GET', '/api/v1/places', PlaceCollection),
+  webConfig: () => request('GET', '/api/v1/web/config', WebConfig),
 };

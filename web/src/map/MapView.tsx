@@ -180,12 +180,14 @@ export default function MapView({ me }: ViewProps) {
   useEffect(() => {
     let created: MapLibreMap | null = null;
     let cancelled = false;
-    loadMapEngine()
-      .then((maplibre) => {
+    // Background tiles only when configured and online; otherwise the product's own boundaries.
+    const config = api.webConfig().catch(() => ({ mapTiles: null }));
+    Promise.all([loadMapEngine(), config])
+      .then(([maplibre, { mapTiles }]) => {
         if (cancelled || !container.current) return;
         const m = new maplibre.Map({
           container: container.current,
-          style: baseStyle(null),
+          style: baseStyle(navigator.onLine ? mapTiles : null),
           center: CENTER,
           zoom: 10.5,
           minZoom: 6,
