@@ -4,22 +4,12 @@
  * sent with an Idempotency-Key when the network returns, `received` only after the 201, and
  * seen exactly once by another user without a reload, even when an answer is lost on the way.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { asUser, type ApiUser, type ListedFigure } from './api';
-import {
-  browserUnavailable,
-  IN_CI,
-  launch,
-  screenshot,
-  signInAs,
-  startDemo,
-  type Browser,
-  type Demo,
-  type Page,
-} from './support';
+import { browserSkipReason, screenshot, signInAs, useBrowserDemo, type Page } from './support';
 
-const unavailable = browserUnavailable();
-if (unavailable && IN_CI) throw new Error(`Browser tests cannot run under CI: ${unavailable}`);
+const unavailable = browserSkipReason();
 
 async function fillFigure(page: Page, value: string, organisation: string) {
   await page.goto(`${new URL(page.url()).origin}/figures/new`);
@@ -40,18 +30,11 @@ async function states(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(unavailable !== null)('the outbox', () => {
-  let demo: Demo;
-  let browser: Browser;
+  const t = useBrowserDemo();
   let ops: ApiUser;
 
   beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launch();
-    ops = await asUser(demo, 'mission-ops');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
+    ops = await asUser(t.demo, 'mission-ops');
   });
 
   async function figuresBy(organisation: string): Promise<ListedFigure[]> {
@@ -60,12 +43,12 @@ describe.skipIf(unavailable !== null)('the outbox', () => {
   }
 
   it('keeps a figure filed offline, sends it once online, and another user sees it once without a reload', async () => {
-    const field = await browser.newContext();
-    const hq = await browser.newContext();
+    const field = await t.browser.newContext();
+    const hq = await t.browser.newContext();
     const im = await field.newPage();
     const watcher = await hq.newPage();
-    await signInAs(im, demo, 'humanitarian-im');
-    await signInAs(watcher, demo, 'mission-ops');
+    await signInAs(im, t.demo, 'humanitarian-im');
+    await signInAs(watcher, t.demo, 'mission-ops');
     // The watcher's map lists communes by displaced people; the new figure must appear there.
     await watcher.getByRole('link', { name: 'Map' }).click();
     await watcher
@@ -116,9 +99,9 @@ describe.skipIf(unavailable !== null)('the outbox', () => {
   });
 
   it('never marks an item received before a 201, and sends it again with the same key when an answer is lost', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await signInAs(page, demo, 'humanitarian-im');
+    await signInAs(page, t.demo, 'humanitarian-im');
     let attempts = 0;
     const keys: string[] = [];
     // The first try reaches the server, which commits it, but its answer never arrives.
@@ -147,9 +130,9 @@ describe.skipIf(unavailable !== null)('the outbox', () => {
   });
 
   it('shows a create the server refuses as rejected, with its message, and never as received', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await signInAs(page, demo, 'humanitarian-im');
+    await signInAs(page, t.demo, 'humanitarian-im');
     // Valid for the form, refused by the server: the mission compartment is not the NGO's.
     await page.route('**/api/v1/figures', async (route) => {
       if (route.request().method() !== 'POST') return route.fallback();
@@ -161,6 +144,15 @@ describe.skipIf(unavailable !== null)('the outbox', () => {
     await expect.poll(() => states(page)).toEqual(['rejected']);
     expect(await page.getByTestId('outbox-error').textContent()).toMatch(/may not classify/);
     expect(await figuresBy('Outbox refused test')).toEqual([]);
+
+    // The outbox lists it with the server's reason, and it can be discarded after a confirmation.
+    await page.getByRole('link', { name: '1 refused by the server' }).click();
+    await page.getByRole('heading', { name: 'Outbox' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await page.getByText('Nothing in the outbox.').waitFor();
+    expect(await page.getByTestId('outbox-rejected').count()).toBe(0);
     await context.close();
   });
 });

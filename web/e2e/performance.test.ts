@@ -6,38 +6,19 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ARTIFACTS,
-  browserUnavailable,
-  DEMO_PASSWORD,
-  IN_CI,
-  launch,
-  startDemo,
-  type Browser,
-  type Demo,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, browserSkipReason, DEMO_PASSWORD, useBrowserDemo } from './support';
 
-const unavailable = browserUnavailable();
-if (unavailable && IN_CI) throw new Error(`Browser tests cannot run under CI: ${unavailable}`);
+const unavailable = browserSkipReason();
 
 const KBIT = 400;
 const LATENCY_MS = 400;
 
 describe.skipIf(unavailable !== null)('the first screen on a slow connection', () => {
-  let demo: Demo;
-  let browser: Browser;
-  beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const t = useBrowserDemo();
 
   it('signs in and shows the dashboard at 400 kbit/s with 400 ms latency, and records the time', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await t.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -55,7 +36,7 @@ describe.skipIf(unavailable !== null)('the first screen on a slow connection', (
     );
 
     const start = Date.now();
-    await page.goto(demo.url, { waitUntil: 'commit' });
+    await page.goto(t.demo.url, { waitUntil: 'commit' });
     const email = page.getByLabel('E-mail');
     await email.waitFor({ timeout: 30_000 });
     const signInMs = Date.now() - start;
@@ -78,7 +59,7 @@ describe.skipIf(unavailable !== null)('the first screen on a slow connection', (
       firstScreenMs: signInMs + dashboardMs,
       signInBytes,
       firstScreenBytes: totalBytes,
-      requests: loaded.map((r) => ({ url: r.url.replace(demo.url, ''), bytes: r.bytes })),
+      requests: loaded.map((r) => ({ url: r.url.replace(t.demo.url, ''), bytes: r.bytes })),
     };
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'performance.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -2,37 +2,12 @@
  * The operational picture in the browser, against the real demo: what the map, the dashboard
  * and the report form show equals what the API returns for the same user and filters.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { asUser, dtmFigure, DTM_ROUND_3, type ApiUser, type ListedFigure } from './api';
-import {
-  browserUnavailable,
-  IN_CI,
-  launch,
-  screenshot,
-  signInAs,
-  startDemo,
-  type Browser,
-  type Demo,
-  type Page,
-} from './support';
+import { browserSkipReason, screenshot, signInAs, useBrowserDemo, type Page } from './support';
 
-const unavailable = browserUnavailable();
-if (unavailable && IN_CI) throw new Error(`Browser tests cannot run under CI: ${unavailable}`);
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core in the page (through the DevTools protocol, so the CSP does not block it). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE};0`);
-  const result = (await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3) })))`,
-  )) as { id: string; impact: string; nodes: string[] }[];
-  return result
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.join(', ')}`);
-}
+const unavailable = browserSkipReason();
 
 async function openMap(page: Page) {
   await page.getByRole('link', { name: 'Map' }).click();
@@ -64,26 +39,19 @@ async function apiCommunes(api: ApiUser, to: string): Promise<Record<string, num
 }
 
 describe.skipIf(unavailable !== null)('the operational picture', () => {
-  let demo: Demo;
-  let browser: Browser;
+  const t = useBrowserDemo();
   let ops: ApiUser;
 
   beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launch();
-    ops = await asUser(demo, 'mission-ops');
+    ops = await asUser(t.demo, 'mission-ops');
     for (const { pcode, value } of DTM_ROUND_3.slice(0, 2)) {
       expect((await ops.post('/api/v1/figures', dtmFigure(pcode, value))).status).toBe(201);
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
 
   it('shows mission HQ 165,000 internally displaced with IOM as the source, and every key figure as the API gives it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInAs(page, demo, 'mission-ops');
+    const page = await t.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAs(page, t.demo, 'mission-ops');
     const card = page.getByTestId('card-idps');
     await card.getByTestId('amount').waitFor();
     expect(await card.getByTestId('amount').textContent()).toBe('more than 165,000');
@@ -113,7 +81,7 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
   });
 
   it('marks figures whose sources disagree and shows both with their sources', async () => {
-    const page = await browser.newPage();
+    const page = await t.browser.newPage();
     // The flag comes from the humanitarian picture's figures API; until it lands, the real
     // answer is taken and a disagreeing DTM figure added to it the way that API will return it.
     await page.route('**/api/v1/figures?latest=1&pcode=HT', async (route) => {
@@ -140,7 +108,7 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
       }
       return route.fulfill({ response, json: body });
     });
-    await signInAs(page, demo, 'mission-ops');
+    await signInAs(page, t.demo, 'mission-ops');
     const conflict = page.getByTestId('card-idps').getByTestId('conflict');
     await conflict.waitFor();
     expect(await conflict.getByText('Sources disagree').count()).toBe(1);
@@ -153,8 +121,8 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
   });
 
   it('draws the places and the communes shaded by a figure exactly as the API returns them, and opens details on a click', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInAs(page, demo, 'mission-ops');
+    const page = await t.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAs(page, t.demo, 'mission-ops');
     await openMap(page);
     const places = await ops.get<{ features: { id: string; properties: { name: string } }[] }>(
       '/api/v1/places',
@@ -204,8 +172,8 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
   });
 
   it('opens a commune from the boundaries layer, and shades by the figure chosen', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInAs(page, demo, 'mission-ops');
+    const page = await t.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAs(page, t.demo, 'mission-ops');
     await openMap(page);
     const communes = await ops.get<{
       features: { id: string; properties: { name: string; centroid: [number, number] } }[];
@@ -274,8 +242,8 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
   });
 
   it('follows the time window, and shows a new figure without a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInAs(page, demo, 'mission-ops');
+    const page = await t.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAs(page, t.demo, 'mission-ops');
     await openMap(page);
     await page
       .getByTestId('layer-figures')
@@ -313,9 +281,40 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
     await page.close();
   });
 
+  it('works with the keyboard alone: sign in, then choose a place from a list and read its details', async () => {
+    const page = await t.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(t.demo.url);
+    await page.getByLabel('E-mail').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const focused = () => page.evaluate('document.activeElement && document.activeElement.id');
+    for (let i = 0; i < 10 && (await focused()) !== 'email'; i += 1)
+      await page.keyboard.press('Tab');
+    expect(await focused()).toBe('email');
+    await page.keyboard.type('mission-ops@demo.konbit.example');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('konbit-demo');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('who').waitFor();
+
+    await page.getByRole('link', { name: 'Map' }).focus();
+    await page.keyboard.press('Enter');
+    const summary = page.getByTestId('layer-places').getByText(/^List \(/);
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const first = page.getByTestId('list-places').getByRole('button').first();
+    await first.focus();
+    const name = await first.textContent();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('details-heading');
+    expect(await page.getByTestId('details-body').getByTestId('details-title').textContent()).toBe(
+      name,
+    );
+    await page.close();
+  });
+
   it('switches to Kreyòl: the navigation and the report form are in Haitian Creole', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
-    await signInAs(page, demo, 'reporter');
+    const page = await t.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await signInAs(page, t.demo, 'reporter');
     await page.getByTestId('language').selectOption('ht');
     const nav = page.getByRole('navigation');
     await expect.poll(() => nav.textContent()).toContain('Rapòte yon ensidan');
@@ -336,14 +335,14 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
   });
 
   it('files a report from "use my location" through the outbox as CreateIncidentRequest', async () => {
-    const context = await browser.newContext({
+    const context = await t.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       permissions: ['geolocation'],
       geolocation: { latitude: 18.5803, longitude: -72.3381, accuracy: 12 },
     });
     const page = await context.newPage();
-    await signInAs(page, demo, 'reporter');
+    await signInAs(page, t.demo, 'reporter');
     // The demo reporter's account is in Kreyòl; these checks read the English labels.
     await page.getByTestId('language').selectOption('en');
     await page.getByRole('link', { name: 'Report an incident' }).click();
@@ -392,8 +391,8 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
   });
 
   it('picks the place by commune and neighbourhood, or by a tap on the map', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
-    await signInAs(page, demo, 'reporter');
+    const page = await t.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await signInAs(page, t.demo, 'reporter');
     // The demo reporter's account is in Kreyòl; these checks read the English labels.
     await page.getByTestId('language').selectOption('en');
     await page.getByRole('link', { name: 'Report an incident' }).click();

@@ -1,36 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiToken,
-  browserUnavailable,
-  IN_CI,
-  launch,
-  screenshot,
-  signInAs,
-  startDemo,
-  type Browser,
-  type Demo,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { apiToken, browserSkipReason, screenshot, signInAs, useBrowserDemo } from './support';
 
-const unavailable = browserUnavailable();
-if (unavailable && IN_CI) throw new Error(`Browser tests cannot run under CI: ${unavailable}`);
-if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
+const unavailable = browserSkipReason();
 
 describe.skipIf(unavailable !== null)('web shell', () => {
-  let demo: Demo;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const t = useBrowserDemo();
 
   it('signs in as mission HQ and shows the live feed with the scenario figures', async () => {
-    const page = await browser.newPage();
-    await signInAs(page, demo, 'mission-ops');
+    const page = await t.browser.newPage();
+    await signInAs(page, t.demo, 'mission-ops');
     await expect.poll(() => page.getByTestId('feed-status').textContent()).toBe('Live');
     await page.getByRole('link', { name: 'Live feed' }).click();
     const list = page.getByTestId('feed-list');
@@ -44,18 +22,18 @@ describe.skipIf(unavailable !== null)('web shell', () => {
   });
 
   it('shows a new record without a reload, and only to users who may read it', async () => {
-    const ops = await browser.newPage();
-    const ngo = await browser.newPage();
-    await signInAs(ops, demo, 'mission-ops');
-    await signInAs(ngo, demo, 'humanitarian-field');
+    const ops = await t.browser.newPage();
+    const ngo = await t.browser.newPage();
+    await signInAs(ops, t.demo, 'mission-ops');
+    await signInAs(ngo, t.demo, 'humanitarian-field');
     for (const p of [ops, ngo]) {
       await expect.poll(() => p.getByTestId('feed-status').textContent()).toBe('Live');
       await p.getByRole('link', { name: 'Live feed' }).click();
     }
 
-    const token = await apiToken(demo, 'mission-ops');
+    const token = await apiToken(t.demo, 'mission-ops');
     const post = (body: object) =>
-      fetch(`${demo.url}/api/v1/figures`, {
+      fetch(`${t.demo.url}/api/v1/figures`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -97,8 +75,8 @@ describe.skipIf(unavailable !== null)('web shell', () => {
   });
 
   it('switches to Haitian Creole and remembers it after a reload', async () => {
-    const page = await browser.newPage();
-    await signInAs(page, demo, 'contingent');
+    const page = await t.browser.newPage();
+    await signInAs(page, t.demo, 'contingent');
     await page.getByTestId('language').selectOption('ht');
     await expect
       .poll(() => page.getByRole('navigation').textContent())
@@ -113,8 +91,8 @@ describe.skipIf(unavailable !== null)('web shell', () => {
   });
 
   it('signs out and comes back to the sign-in form', async () => {
-    const page = await browser.newPage();
-    await signInAs(page, demo, 'viewer');
+    const page = await t.browser.newPage();
+    await signInAs(page, t.demo, 'viewer');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.reload();

@@ -19,7 +19,7 @@ const LANGUAGE_NAMES: Record<Language, string> = {
   ht: 'Kreyòl ayisyen',
 };
 
-type Session = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me };
+type Session = { state: 'signed-out' } | { state: 'signed-in'; me: Me };
 
 /**
  * The signed-in user is remembered in this browser so the app opens offline (the service worker
@@ -157,7 +157,12 @@ function Views({ me }: { me: Me }) {
 
 export function App() {
   const { t } = useTranslation();
-  const [session, setSession] = useState<Session>({ state: 'loading' });
+  // Start from what this browser last knew, so the first screen does not wait for the server;
+  // `/auth/me` then confirms or corrects it.
+  const [session, setSession] = useState<Session>(() => {
+    const me = rememberedMe();
+    return me ? { state: 'signed-in', me } : { state: 'signed-out' };
+  });
   const [health, setHealth] = useState<Health | null>(null);
   const me = session.state === 'signed-in' ? session.me : null;
   useLiveFeedConnection(me !== null);
@@ -231,11 +236,6 @@ export function App() {
         </div>
       </header>
       {me && <StatusLine me={me} />}
-      {session.state === 'loading' && (
-        <p className="loading" role="status">
-          {t('app.loading')}
-        </p>
-      )}
       {session.state === 'signed-out' && (
         <SignIn demo={health?.demo ?? false} onSignedIn={signedIn} />
       )}

@@ -11,15 +11,14 @@ import {
   QUALIFIERS,
   type ClassificationLevel,
 } from '@konbit/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { outbox, useOutboxItems } from '../../api/outbox';
 import type { ViewProps } from '../../app/views';
 import { registerStrings } from '../../i18n/i18n';
 import { AreaPicker, pcodeOf, type AreaChoice } from '../../ui/AreaPicker';
 import { Field, fieldErrors, type FieldErrors } from '../../ui/forms';
-import { OutboxItemView } from '../outbox/OutboxItemView';
+import { useDraft } from '../../ui/useDraft';
+import { Filed, useFiling } from '../outbox/Filed';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
 import ht from './locales/ht.json';
@@ -82,29 +81,18 @@ function toRequest(d: Draft): Record<string, unknown> {
 export default function NewFigure({ me }: ViewProps) {
   const { t } = useTranslation('figures');
   const { t: tc } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const { draft, set, reset } = useDraft(emptyDraft, (d, now) => ({
+    ...d,
+    asOf: missionDay(now),
+  }));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [savedId, setSavedId] = useState<string | null>(null);
-  const saved = useOutboxItems(me.id).find((i) => i.id === savedId);
+  const { saved, file, clear } = useFiling(me.id);
   const compartment = compartmentOf(me.organisation.kind);
   const levels: ClassificationLevel[] = [
     'public',
     'partners',
     ...(compartment ? [compartment] : []),
   ];
-  const touched = useRef(false);
-  const set = (patch: Partial<Draft>) => {
-    touched.current = true;
-    setDraft((d) => ({ ...d, ...patch }));
-  };
-
-  // "Today" is the server's (a scenario runs in its own time), unless already edited.
-  useEffect(() => {
-    api.health().then(
-      (h) => setDraft((d) => (touched.current ? d : { ...d, asOf: missionDay(new Date(h.now)) })),
-      () => undefined,
-    );
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -115,34 +103,20 @@ export default function NewFigure({ me }: ViewProps) {
       return;
     }
     setErrors({});
-    const item = await outbox.add({
+    await file({
       kind: 'figure',
       endpoint: '/api/v1/figures',
       body: JSON.parse(JSON.stringify(body)) as Record<string, unknown>,
       summary: `${draft.value} ${tc(`metric.${draft.metric}`)} — ${draft.organisation}`,
     });
-    setSavedId(item.id);
   }
 
   if (saved) {
-    return (
-      <section className="form-page" aria-labelledby="figure-title">
-        <h1 id="figure-title">{t('title')}</h1>
-        <p role="status">{t('saved')}</p>
-        <ul className="outbox-list">
-          <OutboxItemView item={saved} />
-        </ul>
-        <button
-          type="button"
-          onClick={() => {
-            setDraft(emptyDraft());
-            setSavedId(null);
-          }}
-        >
-          {t('another')}
-        </button>
-      </section>
-    );
+    const again = () => {
+      reset();
+      clear();
+    };
+    return <Filed namespace="figures" item={saved} onAnother={again} />;
   }
 
   const input = (key: keyof Draft, type = 'text') => (

@@ -13,17 +13,16 @@ import {
   type CreateIncidentInput,
   type Me,
 } from '@konbit/core';
-import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { outbox, useOutboxItems } from '../../api/outbox';
 import type { ViewProps } from '../../app/views';
 import { registerStrings } from '../../i18n/i18n';
 import { usePlaces } from '../../ui/areas';
 import { AreaPicker, type AreaChoice } from '../../ui/AreaPicker';
 import { Position } from '../../ui/format';
 import { Field, fieldErrors, type FieldErrors } from '../../ui/forms';
-import { OutboxItemView } from '../outbox/OutboxItemView';
+import { useDraft } from '../../ui/useDraft';
+import { Filed, useFiling } from '../outbox/Filed';
 import { instantOf, wallClock } from './time';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
@@ -162,25 +161,13 @@ function UseMyLocation({
 export default function ReportForm({ me }: ViewProps) {
   const { t } = useTranslation('report');
   const { t: tc } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(() => emptyDraft(me, new Date()));
-  const touched = useRef(false);
+  const { draft, set, reset } = useDraft(
+    () => emptyDraft(me, new Date()),
+    (d, now) => ({ ...d, when: wallClock(now) }),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [savedId, setSavedId] = useState<string | null>(null);
   const places = usePlaces().data;
-  const saved = useOutboxItems(me.id).find((i) => i.id === savedId);
-  const set = (patch: Partial<Draft>) => {
-    touched.current = true;
-    setDraft((d) => ({ ...d, ...patch }));
-  };
-
-  // The server's clock decides "now" (a scenario runs in its own time), unless already edited.
-  useEffect(() => {
-    api.health().then(
-      (h) => setDraft((d) => (touched.current ? d : { ...d, when: wallClock(new Date(h.now)) })),
-      () => undefined,
-    );
-    // Once, on opening the form.
-  }, []);
+  const { saved, file, clear } = useFiling(me.id);
 
   const neighbourhoods = (places?.features ?? [])
     .filter(
@@ -202,35 +189,20 @@ export default function ReportForm({ me }: ViewProps) {
       return;
     }
     setErrors({});
-    const item = await outbox.add({
+    await file({
       kind: 'incident',
       endpoint: '/api/v1/incidents',
       body: JSON.parse(JSON.stringify(body)) as Record<string, unknown>,
       summary: `${t(`types.${draft.type}`)} — ${draft.description.slice(0, 80)}`,
     });
-    setSavedId(item.id);
   }
 
   if (saved) {
-    return (
-      <section className="form-page report" aria-labelledby="report-title">
-        <h1 id="report-title">{t('title')}</h1>
-        <p role="status">{t('saved')}</p>
-        <ul className="outbox-list">
-          <OutboxItemView item={saved} />
-        </ul>
-        <button
-          type="button"
-          onClick={() => {
-            setDraft(emptyDraft(me, new Date()));
-            touched.current = false;
-            setSavedId(null);
-          }}
-        >
-          {t('another')}
-        </button>
-      </section>
-    );
+    const again = () => {
+      reset();
+      clear();
+    };
+    return <Filed className="form-page report" namespace="report" item={saved} onAnother={again} />;
   }
 
   const counter = (key: 'killed' | 'injured' | 'abducted') => (
