@@ -320,6 +320,9 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
     await expect.poll(() => nav.textContent()).toContain('Rapòte yon ensidan');
     expect(await nav.textContent()).toContain('Tablo');
     expect(await nav.textContent()).not.toContain('Record a figure');
+    // Numbers and dates follow the language (French conventions where Creole has none).
+    const amount = page.getByTestId('card-idps').getByTestId('amount');
+    await expect.poll(() => amount.textContent()).toMatch(/^plis pase 165\s000$/);
     await nav.getByRole('link', { name: 'Rapòte yon ensidan' }).click();
     const form = page.getByTestId('report-form');
     await form.waitFor();
@@ -327,7 +330,8 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
       expect(await form.getByLabel(label, { exact: true }).count()).toBe(1);
     }
     await form.getByRole('button', { name: 'Voye rapò a' }).click();
-    expect(await form.getByTestId('error-type').count()).toBe(1);
+    expect(await form.getByTestId('error-type').textContent()).toBe('Chwazi youn nan opsyon yo.');
+    expect(await form.getByTestId('error-description').textContent()).toBe('Ranpli chan sa a.');
     expect(await form.getByTestId('error-place').textContent()).toMatch(/Chwazi yon pwen/);
     await screenshot(page, 'report-kreyol');
     expect(await seriousViolations(page)).toEqual([]);

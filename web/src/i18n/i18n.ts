@@ -36,8 +36,15 @@ function browserLanguage(): Language {
   return 'en';
 }
 
-/** Locale tags for Intl formatting: Haitian Creole falls back to French conventions. */
-export const LOCALE: Record<Language, string> = { en: 'en-GB', fr: 'fr-HT', ht: 'ht-HT' };
+/**
+ * Locale tags for Intl formatting. Browsers often have no Haitian Creole data; it then falls
+ * back to French conventions (as used in Haiti), never to the browser's default.
+ */
+export const LOCALE: Record<Language, string[]> = {
+  en: ['en-GB'],
+  fr: ['fr-HT', 'fr'],
+  ht: ['ht-HT', 'fr-HT', 'fr'],
+};
 
 export function setLanguage(lang: Language, remember = true): void {
   if (remember) {

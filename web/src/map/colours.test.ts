@@ -16,6 +16,15 @@ describe('shading classes', () => {
     expect(classOf(500_000, limits)).toBe(limits.length);
   });
 
+  it('separates two values, whatever rounding does', () => {
+    const limits = breaks([31_299, 61_817]);
+    expect(classOf(31_299, limits)).toBe(0);
+    expect(classOf(61_817, limits)).toBe(1);
+    const close = breaks([1_000, 1_050]);
+    expect(classOf(1_000, close)).toBe(0);
+    expect(classOf(1_050, close)).toBe(1);
+  });
+
   it('has no breaks for fewer than two values', () => {
     expect(breaks([])).toEqual([]);
     expect(breaks([5])).toEqual([]);

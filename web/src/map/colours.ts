@@ -11,8 +11,9 @@ export const KEY_SITE = '#a4161a';
 export const SHADES = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'] as const;
 
 /**
- * Class breaks for `values`: up to five classes by quantiles, rounded to two significant
- * digits so the legend reads well. Returns the lower bounds of classes 2…n.
+ * Class breaks for `values`: up to five classes by quantiles, rounded down to two significant
+ * digits so the legend reads well (never above the value it stands for, never at or below the
+ * smallest value, so no class is empty by rounding). Returns the lower bounds of classes 2…n.
  */
 export function breaks(values: readonly number[]): number[] {
   const sorted = [...values].filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
@@ -20,13 +21,18 @@ export function breaks(values: readonly number[]): number[] {
   const round = (v: number) => {
     if (v <= 0) return 0;
     const p = 10 ** Math.max(0, Math.floor(Math.log10(v)) - 1);
-    return Math.round(v / p) * p;
+    return Math.floor(v / p) * p;
   };
   const out: number[] = [];
   const classes = Math.min(SHADES.length, sorted.length);
   for (let i = 1; i < classes; i += 1) {
     const b = round(sorted[Math.floor((i * sorted.length) / classes)] ?? 0);
     if (b > (out[out.length - 1] ?? sorted[0] ?? 0)) out.push(b);
+    else if (out.length === 0 && (sorted[sorted.length - 1] ?? 0) > (sorted[0] ?? 0)) {
+      // Rounding fell onto the smallest value: break just above it instead.
+      const above = sorted.find((v) => v > (sorted[0] ?? 0));
+      if (above !== undefined) out.push(above);
+    }
   }
   return out;
 }

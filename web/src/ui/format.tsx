@@ -7,7 +7,7 @@ import { forward } from 'mgrs';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, LOCALE } from '../i18n/i18n';
 
-export function useLocale(): string {
+export function useLocale(): string[] {
   const { i18n } = useTranslation();
   const lang: Language = isLanguage(i18n.language) ? i18n.language : 'en';
   return LOCALE[lang];

@@ -4,16 +4,39 @@
  */
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { cloneElement } from 'react';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 
 export type FieldErrors = Readonly<Record<string, string>>;
 
+/** The message for one failed check, in the user's language (zod's own are for developers). */
+function messageFor(issue: z.core.$ZodIssue, t: TFunction): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return t('validation.choose');
+    case 'too_small':
+      return issue.origin === 'string'
+        ? t('validation.required')
+        : t('validation.atLeast', { min: issue.minimum });
+    case 'too_big':
+      return issue.origin === 'string'
+        ? t('validation.tooLong', { max: issue.maximum })
+        : t('validation.atMost', { max: issue.maximum });
+    case 'invalid_type':
+      return issue.expected === 'number' ? t('validation.number') : t('validation.required');
+    case 'invalid_format':
+      return issue.format === 'url' ? t('validation.url') : t('validation.format');
+    default:
+      return t('validation.invalid');
+  }
+}
+
 /** Field errors from a failed zod check, keyed by dotted path (`source.title`). */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: z.ZodError, t: TFunction): FieldErrors {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
-    out[key] ??= issue.message;
+    out[key] ??= messageFor(issue, t);
   }
   return out;
 }

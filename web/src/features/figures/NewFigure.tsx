@@ -99,7 +99,7 @@ export default function NewFigure({ me }: ViewProps) {
     const body = toRequest(draft);
     const checked = CreateFigureRequest.safeParse(body);
     if (!checked.success) {
-      setErrors(fieldErrors(checked.error));
+      setErrors(fieldErrors(checked.error, tc));
       return;
     }
     setErrors({});

@@ -182,7 +182,7 @@ export default function ReportForm({ me }: ViewProps) {
     const body = toRequest(draft, places);
     const checked = CreateIncidentRequest.safeParse(body);
     const where = placeError(draft, t);
-    const found = checked.success ? {} : { ...fieldErrors(checked.error) };
+    const found = checked.success ? {} : { ...fieldErrors(checked.error, tc) };
     if (where) found['place'] = where;
     if (Object.keys(found).length > 0) {
       setErrors(found);

@@ -36,7 +36,8 @@ function Legend({ data }: LayerProps<FiguresData>) {
   const number = useNumber();
   const limits = data.breaks;
   const values = [...data.byCommune.values()].map((g) => latest(g)?.value ?? 0);
-  const max = Math.max(0, ...values);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
   return (
     <div>
       <p className="legend-title">{tc(`metric.${data.metric}`)}</p>
@@ -46,14 +47,14 @@ function Legend({ data }: LayerProps<FiguresData>) {
         </p>
       ) : (
         <ul className="legend" data-testid="legend-figures">
-          {[0, ...limits].map((low, i) => {
-            const high = limits[i];
+          {[min, ...limits].map((low, i) => {
+            const next = limits[i];
             return (
               <li key={low}>
                 <span className="swatch" style={{ background: SHADES[i] }} />
-                {high === undefined
+                {next === undefined
                   ? `${number(low)} – ${number(max)}`
-                  : `${number(low)} – ${number(high)}`}
+                  : `${number(low)} – ${t('figures.below', { value: number(next) })}`}
               </li>
             );
           })}
