@@ -100,4 +100,21 @@ describe.skipIf(unavailable !== null)('web shell', () => {
     expect(await page.getByText('konbit-demo').count()).toBe(1);
     await page.close();
   });
+
+  it('shows the next user in the same tab nothing of the last one’s live feed', async () => {
+    const page = await t.browser.newPage();
+    await signInAs(page, t.demo, 'mission-ops');
+    await page.getByRole('link', { name: 'Live feed' }).click();
+    // Filed by the earlier test as mission-only: mission HQ sees it, an NGO must not.
+    await expect.poll(() => page.getByText('mission-only-marker').count()).toBe(1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('E-mail').fill('humanitarian-field@demo.konbit.example');
+    await page.getByLabel('Password').fill('konbit-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('who').waitFor();
+    await page.getByRole('link', { name: 'Live feed' }).click();
+    await expect.poll(() => page.getByText('partners-marker').count()).toBe(1);
+    expect(await page.getByText('mission-only-marker').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -50,6 +50,19 @@ export class FeedStore {
     this.#notify('*');
   }
 
+  /** Forgets everything (on sign-out): the next user never sees the last one's records. */
+  reset(): void {
+    const entities = [...this.#records.keys()];
+    this.#records.clear();
+    this.#recent = [];
+    this.#lastSeq = 0;
+    for (const e of entities) {
+      this.#versions.set(e, (this.#versions.get(e) ?? 0) + 1);
+      this.#notify(e);
+    }
+    this.#notify('*');
+  }
+
   setStatus(status: FeedStatus): void {
     if (status === this.#status) return;
     this.#status = status;

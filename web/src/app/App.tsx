@@ -7,7 +7,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { api, ApiError, NetworkError, type Health } from '../api/client';
-import { useFeedStatus, useLiveFeedConnection } from '../api/feed';
+import { feedStore, useFeedStatus, useLiveFeedConnection } from '../api/feed';
 import { outbox, useOutboxItems } from '../api/outbox';
 import { SignIn } from '../features/auth/SignIn';
 import { isLanguage, setLanguage, storedLanguage } from '../i18n/i18n';
@@ -207,6 +207,7 @@ export function App() {
   async function signOut() {
     await api.logout().catch(() => undefined);
     rememberMe(null);
+    feedStore.reset();
     setSession({ state: 'signed-out' });
   }
 
