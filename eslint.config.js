@@ -55,6 +55,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['web/sw/**/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

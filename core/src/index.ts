@@ -14,6 +14,7 @@ export * from './api/figures.js';
 export * from './api/areas.js';
 export * from './api/feed.js';
 export * from './api/incidents.js';
+export * from './api/web.js';
 export * from './rules/figures.js';
 export * from './vocab/sites.js';
 export * from './rules/site-status.js';

@@ -1,37 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiToken,
-  browserUnavailable,
-  IN_CI,
-  launch,
-  screenshot,
-  signInAs,
-  startDemo,
-  type Browser,
-  type Demo,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { apiToken, browserSkipReason, screenshot, signInAs, useBrowserDemo } from './support';
 
-const unavailable = browserUnavailable();
-if (unavailable && IN_CI) throw new Error(`Browser tests cannot run under CI: ${unavailable}`);
-if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
+const unavailable = browserSkipReason();
 
 describe.skipIf(unavailable !== null)('web shell', () => {
-  let demo: Demo;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const t = useBrowserDemo();
 
   it('signs in as mission HQ and shows the live feed with the scenario figures', async () => {
-    const page = await browser.newPage();
-    await signInAs(page, demo, 'mission-ops');
+    const page = await t.browser.newPage();
+    await signInAs(page, t.demo, 'mission-ops');
     await expect.poll(() => page.getByTestId('feed-status').textContent()).toBe('Live');
+    await page.getByRole('link', { name: 'Live feed' }).click();
     const list = page.getByTestId('feed-list');
     await list.waitFor();
     await expect.poll(() => list.locator('li[data-entity="figure"]').count()).toBeGreaterThan(5);
@@ -43,16 +22,18 @@ describe.skipIf(unavailable !== null)('web shell', () => {
   });
 
   it('shows a new record without a reload, and only to users who may read it', async () => {
-    const ops = await browser.newPage();
-    const ngo = await browser.newPage();
-    await signInAs(ops, demo, 'mission-ops');
-    await signInAs(ngo, demo, 'humanitarian-field');
-    for (const p of [ops, ngo])
+    const ops = await t.browser.newPage();
+    const ngo = await t.browser.newPage();
+    await signInAs(ops, t.demo, 'mission-ops');
+    await signInAs(ngo, t.demo, 'humanitarian-field');
+    for (const p of [ops, ngo]) {
       await expect.poll(() => p.getByTestId('feed-status').textContent()).toBe('Live');
+      await p.getByRole('link', { name: 'Live feed' }).click();
+    }
 
-    const token = await apiToken(demo, 'mission-ops');
+    const token = await apiToken(t.demo, 'mission-ops');
     const post = (body: object) =>
-      fetch(`${demo.url}/api/v1/figures`, {
+      fetch(`${t.demo.url}/api/v1/figures`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -94,13 +75,13 @@ describe.skipIf(unavailable !== null)('web shell', () => {
   });
 
   it('switches to Haitian Creole and remembers it after a reload', async () => {
-    const page = await browser.newPage();
-    await signInAs(page, demo, 'contingent');
+    const page = await t.browser.newPage();
+    await signInAs(page, t.demo, 'contingent');
     await page.getByTestId('language').selectOption('ht');
     await expect
       .poll(() => page.getByRole('navigation').textContent())
       .toContain('Nouvèl an dirèk');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Nouvèl an dirèk');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sitiyasyon');
     expect(await page.getAttribute('html', 'lang')).toBe('ht');
     await page.reload();
     await page.getByTestId('who').waitFor();
@@ -110,13 +91,30 @@ describe.skipIf(unavailable !== null)('web shell', () => {
   });
 
   it('signs out and comes back to the sign-in form', async () => {
-    const page = await browser.newPage();
-    await signInAs(page, demo, 'viewer');
+    const page = await t.browser.newPage();
+    await signInAs(page, t.demo, 'viewer');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.getByText('konbit-demo').count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows the next user in the same tab nothing of the last one’s live feed', async () => {
+    const page = await t.browser.newPage();
+    await signInAs(page, t.demo, 'mission-ops');
+    await page.getByRole('link', { name: 'Live feed' }).click();
+    // Filed by the earlier test as mission-only: mission HQ sees it, an NGO must not.
+    await expect.poll(() => page.getByText('mission-only-marker').count()).toBe(1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('E-mail').fill('humanitarian-field@demo.konbit.example');
+    await page.getByLabel('Password').fill('konbit-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('who').waitFor();
+    await page.getByRole('link', { name: 'Live feed' }).click();
+    await expect.poll(() => page.getByText('partners-marker').count()).toBe(1);
+    expect(await page.getByText('mission-only-marker').count()).toBe(0);
     await page.close();
   });
 });

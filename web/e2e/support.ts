@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env['KONBIT_CHROMIUM'] ?? '/usr/bin/chromium';
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -120,3 +121,33 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export type { Browser, BrowserContext, Page };
+
+/**
+ * Why this file's browser tests are skipped here, or null when they run. Under CI a reason is
+ * an error instead; elsewhere it is printed once.
+ */
+export function browserSkipReason(): string | null {
+  const reason = browserUnavailable();
+  if (reason && IN_CI) throw new Error(`Browser tests cannot run under CI: ${reason}`);
+  if (reason) console.warn(`Skipping browser tests: ${reason}`);
+  return reason;
+}
+
+export interface BrowserDemo {
+  readonly demo: Demo;
+  readonly browser: Browser;
+}
+
+/** A fresh `konbit demo` and a browser for the enclosing describe block, stopped after it. */
+export function useBrowserDemo(): BrowserDemo {
+  const state = {} as { demo: Demo; browser: Browser };
+  beforeAll(async () => {
+    state.demo = await startDemo();
+    state.browser = await launch();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.demo?.stop();
+  });
+  return state;
+}

@@ -12,3 +12,13 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The app shell is cached by a service worker, registered once the first screen has loaded so
+// it never competes with it for a slow connection.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker
+      .register('/sw.js')
+      .catch((err: unknown) => console.warn('service worker not registered:', err));
+  });
+}

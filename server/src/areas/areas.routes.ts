@@ -1,5 +1,12 @@
-/** Departments and communes with their P-codes, and which commune a point is in. */
-import { AreaQuery, KonbitError, LocateQuery, LocateResponse, lonLat } from '@konbit/core';
+/** Departments and communes with their P-codes, which commune a point is in, and the places. */
+import {
+  AreaQuery,
+  KonbitError,
+  LocateQuery,
+  LocateResponse,
+  lonLat,
+  PlaceQuery,
+} from '@konbit/core';
 import type { AppContext } from '../context.js';
 import { errorResponses, type Api } from '../http/api.js';
 
@@ -23,6 +30,24 @@ export function areasRoutes(app: Api, ctx: AppContext): void {
         .header('cache-control', 'public, max-age=86400')
         .send(areas.geojson(level));
     },
+  );
+
+  app.get(
+    '/api/v1/places',
+    {
+      schema: {
+        tags: ['areas'],
+        summary:
+          'Populated places (GeoNames) and key Port-au-Prince sites as GeoJSON points, each with its commune and source',
+        querystring: PlaceQuery,
+      },
+    },
+    async (request, reply) =>
+      // Reference data, the same for every reader: pre-serialised, cached like the boundaries.
+      reply
+        .type('application/geo+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=86400')
+        .send(areas.placesGeojson(request.query.kinds)),
   );
 
   app.get(

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { lonLat, type LonLat } from '@konbit/core';
+import { lonLat, type LonLat, type PlaceKind } from '@konbit/core';
+import { loadPlaces, placesGeojson, type Place } from './places.js';
 
 export type AreaLevel = 0 | 1 | 2;
 
@@ -89,6 +90,8 @@ export class Areas {
   readonly #byPcode = new Map<string, Area>();
   readonly #communes: Located[] = [];
   readonly #geojson = new Map<1 | 2, string>();
+  #places: Place[] | null = null;
+  readonly #placesGeojson = new Map<string, string>();
 
   private constructor(private readonly dataDir: string) {}
 
@@ -239,6 +242,23 @@ export class Areas {
       });
       text = JSON.stringify({ type: 'FeatureCollection', features });
       this.#geojson.set(level, text);
+    }
+    return text;
+  }
+
+  /** The gazetteer's places (populated places and key sites), each in its commune; read once. */
+  places(): readonly Place[] {
+    this.#places ??= loadPlaces(this.dataDir, this);
+    return this.#places;
+  }
+
+  /** Places as GeoJSON text, of the given kinds or all, built once per selection. */
+  placesGeojson(kinds?: readonly PlaceKind[]): string {
+    const key = kinds ? [...kinds].sort().join(',') : '*';
+    let text = this.#placesGeojson.get(key);
+    if (text === undefined) {
+      text = placesGeojson(this.places(), kinds);
+      this.#placesGeojson.set(key, text);
     }
     return text;
   }

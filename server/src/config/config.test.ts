@@ -38,4 +38,22 @@ describe('configuration', () => {
       expect((e as Error).message).toMatch(/KONBIT_SYNCHRONOUS/);
     }
   });
+
+  it('reads a map tile URL template, and refuses one without {z}, {x} and {y}', () => {
+    const c = loadConfig({
+      KONBIT_MAP_TILES: 'https://tiles.example.org/{z}/{x}/{y}.png',
+      KONBIT_MAP_TILES_ATTRIBUTION: '© Example contributors',
+    });
+    expect(c.mapTiles).toEqual({
+      url: 'https://tiles.example.org/{z}/{x}/{y}.png',
+      attribution: '© Example contributors',
+    });
+    expect(loadConfig({}).mapTiles).toBeNull();
+    expect(() => loadConfig({ KONBIT_MAP_TILES: 'https://tiles.example.org/tile.png' })).toThrow(
+      /KONBIT_MAP_TILES: Must contain \{z\}/,
+    );
+    expect(() => loadConfig({ KONBIT_MAP_TILES: 'ftp://tiles.example.org/{z}/{x}/{y}' })).toThrow(
+      /KONBIT_MAP_TILES/,
+    );
+  });
 });

@@ -30,6 +30,18 @@ const EnvSchema = z.object({
   KONBIT_FEED_MAX_BUFFER_BYTES: Int(1024, 256 * 1024 * 1024).default(4 * 1024 * 1024),
   /** Seconds a live-feed reader may leave its socket full before it is disconnected. */
   KONBIT_FEED_DRAIN_TIMEOUT_SECONDS: Int(1, 3600).default(30),
+  /**
+   * Background map tiles for browsers that are online: a raster URL template with {z}, {x} and
+   * {y}. Unset: the map draws Haiti's boundaries only, from the product's own data.
+   */
+  KONBIT_MAP_TILES: z
+    .url({ protocol: /^https?$/, message: 'Must be an http(s) URL' })
+    .refine((u) => ['{z}', '{x}', '{y}'].every((p) => decodeURI(u).includes(p)), {
+      message: 'Must contain {z}, {x} and {y}, such as https://tiles.example.org/{z}/{x}/{y}.png',
+    })
+    .optional(),
+  /** Credit shown on the map for those tiles, as their licence requires. */
+  KONBIT_MAP_TILES_ATTRIBUTION: z.string().max(500).optional(),
   KONBIT_WEB_DIR: z.string().min(1).optional(),
   KONBIT_DATA_DIR: z.string().min(1).optional(),
 });
@@ -55,6 +67,8 @@ export interface Config {
     readonly maxBufferBytes: number;
     readonly drainTimeoutSeconds: number;
   };
+  /** Raster background tiles for the web map when online; null: boundaries only. */
+  readonly mapTiles: { readonly url: string; readonly attribution: string } | null;
   /** Folder with the built web app; null serves no web app. */
   readonly webDir: string | null;
   /** Folder with the reference data (boundaries, places); null uses the repository's data/. */
@@ -100,6 +114,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBufferBytes: e.KONBIT_FEED_MAX_BUFFER_BYTES,
       drainTimeoutSeconds: e.KONBIT_FEED_DRAIN_TIMEOUT_SECONDS,
     }),
+    mapTiles: e.KONBIT_MAP_TILES
+      ? Object.freeze({
+          url: decodeURI(e.KONBIT_MAP_TILES),
+          attribution: e.KONBIT_MAP_TILES_ATTRIBUTION ?? '',
+        })
+      : null,
     webDir: e.KONBIT_WEB_DIR ?? null,
     dataDir: e.KONBIT_DATA_DIR ?? null,
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testContext, type TestContext } from '../test-support/context.js';
+import { testApp, testContext, useTestApp, type TestContext } from '../test-support/context.js';
 import type { Api } from './api.js';
 
 describe('the HTTP application', () => {
@@ -45,6 +45,12 @@ describe('the HTTP application', () => {
     ).toContain('idps');
   });
 
+  it('tells the web app there are no map tiles unless configured', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/web/config' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ mapTiles: null });
+  });
+
   it('serves a docs page at /docs', async () => {
     const res = await app.inject({ method: 'GET', url: '/docs/' });
     expect(res.statusCode).toBe(200);
@@ -80,5 +86,23 @@ describe('the HTTP application', () => {
       },
     });
     expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('the HTTP application with map tiles configured', () => {
+  const t = useTestApp({
+    config: {
+      mapTiles: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Example' },
+    },
+  });
+
+  it('hands the tiles to the web app and lets its CSP load them', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/web/config' });
+    expect(res.json()).toEqual({
+      mapTiles: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Example' },
+    });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toMatch(/img-src 'self' data: blob: https:\/\/tiles\.example\.org/);
+    expect(csp).toMatch(/connect-src 'self' https:\/\/tiles\.example\.org/);
   });
 });

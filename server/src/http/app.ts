@@ -32,6 +32,7 @@ import { alertRoutes } from '../alerts/alert.routes.js';
 import { taskingRoutes } from '../tasking/tasking.routes.js';
 import { forcesRoutes } from '../forces/forces.routes.js';
 import { registerActorResolution } from './actor.js';
+import { webRoutes } from './web.routes.js';
 import type { Api } from './api.js';
 import { errorHandler } from './errors.js';
 
@@ -39,7 +40,19 @@ export const API_VERSION = '0.1.0';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Content-Security-Policy for the web app; MapLibre needs blob: workers and inline styles. */
+/**
+ * Content-Security-Policy for the web app; MapLibre needs blob: workers and inline styles, and
+ * configured map tiles their origin for images and fetches.
+ */
+function cspFor(config: AppContext['config']) {
+  const tiles = config.mapTiles ? [new URL(config.mapTiles.url.replace(/[{}]/g, '')).origin] : [];
+  return {
+    ...CSP,
+    imgSrc: [...CSP.imgSrc, ...tiles],
+    connectSrc: [...CSP.connectSrc, ...tiles],
+  };
+}
+
 const CSP = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
@@ -83,7 +96,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
 
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: CSP },
+    contentSecurityPolicy: { directives: cspFor(config) },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
@@ -152,6 +165,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   taskingRoutes(app, ctx);
   forcesRoutes(app, ctx);
   feedRoutes(app, ctx);
+  webRoutes(app, ctx);
 
   await registerWebApp(app, config.webDir);
   return app;
@@ -164,6 +178,8 @@ async function registerWebApp(app: Api, webDir: string | null): Promise<void> {
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
+      // The build writes .br and .gz beside each asset; they are sent to browsers that accept them.
+      preCompressed: true,
       setHeaders: (res, path) => {
         void res.header(
           'cache-control',

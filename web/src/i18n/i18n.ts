@@ -1,6 +1,10 @@
 /**
  * Languages: English, French and Haitian Creole. The choice is remembered in this browser;
  * until one is made, the user's account language, then the browser's, decide.
+ *
+ * Strings live in namespaces: `common` (the shell, here) and one per feature, registered by the
+ * feature's own module (`registerStrings`) so a lazily loaded view brings its strings with it and
+ * features never share a strings file.
  */
 import { LANGUAGES, type Language } from '@konbit/core';
 import i18next from 'i18next';
@@ -32,8 +36,15 @@ function browserLanguage(): Language {
   return 'en';
 }
 
-/** Locale tags for Intl formatting: Haitian Creole falls back to French conventions. */
-export const LOCALE: Record<Language, string> = { en: 'en-GB', fr: 'fr-HT', ht: 'ht-HT' };
+/**
+ * Locale tags for Intl formatting. Browsers often have no Haitian Creole data; it then falls
+ * back to French conventions (as used in Haiti), never to the browser's default.
+ */
+export const LOCALE: Record<Language, string[]> = {
+  en: ['en-GB'],
+  fr: ['fr-HT', 'fr'],
+  ht: ['ht-HT', 'fr-HT', 'fr'],
+};
 
 export function setLanguage(lang: Language, remember = true): void {
   if (remember) {
@@ -47,15 +58,31 @@ export function setLanguage(lang: Language, remember = true): void {
   void i18next.changeLanguage(lang);
 }
 
+/** A namespace's strings in every language; the English file decides the keys. */
+export type Strings<T> = { readonly en: T; readonly fr: T; readonly ht: T };
+
+/** Adds a feature's namespace; call it at the top level of the feature's module. */
+export function registerStrings<T extends object>(namespace: string, strings: Strings<T>): void {
+  for (const lang of LANGUAGES) {
+    if (!i18next.hasResourceBundle(lang, namespace)) {
+      i18next.addResourceBundle(lang, namespace, strings[lang]);
+    }
+  }
+}
+
 export function initI18n(): typeof i18next {
   const lng = storedLanguage() ?? browserLanguage();
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr }, ht: { translation: ht } },
+    resources: { en: { common: en }, fr: { common: fr }, ht: { common: ht } },
+    ns: ['common'],
+    defaultNS: 'common',
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Resources are bundled: initialise synchronously so the first render has its strings.
+    initAsync: false,
   });
   return i18next;
 }

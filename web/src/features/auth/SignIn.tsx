@@ -29,7 +29,7 @@ export function SignIn({ demo, onSignedIn }: { demo: boolean; onSignedIn: (me: M
   }
 
   return (
-    <main className="sign-in">
+    <main id="main" className="sign-in" tabIndex={-1}>
       <form onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
         <h1 id="sign-in-title">{t('signIn.title')}</h1>
         <label htmlFor="email">{t('signIn.email')}</label>

@@ -1,7 +1,7 @@
 /** The live feed as a list: what changed, newest first, as the server presents it to this user. */
 import type { FeedEvent, Figure } from '@konbit/core';
 import { useTranslation } from 'react-i18next';
-import type { FeedStatus } from '../../api/feed';
+import { useRecentEvents } from '../../api/feed';
 import { Time, useNumber } from '../../ui/format';
 
 function Summary({ event }: { event: FeedEvent }) {
@@ -32,15 +32,13 @@ function Summary({ event }: { event: FeedEvent }) {
   return <>{String(name)}</>;
 }
 
-export function LiveFeed({ events, status }: { events: FeedEvent[]; status: FeedStatus }) {
+export default function LiveFeed() {
   const { t } = useTranslation();
+  const events = useRecentEvents();
   return (
     <section className="feed" aria-labelledby="feed-title">
       <header>
         <h1 id="feed-title">{t('feed.title')}</h1>
-        <span className={`status status-${status}`} role="status" data-testid="feed-status">
-          {t(`feed.status.${status}`)}
-        </span>
       </header>
       {events.length === 0 ? (
         <p className="empty">{t('feed.empty')}</p>

@@ -1,0 +1,57 @@
+/** Reading and writing through the API beside the browser, as a given demo user. */
+import { apiToken, type Demo } from './support';
+
+export interface ApiUser {
+  get<T = unknown>(path: string): Promise<T>;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+}
+
+export async function asUser(demo: Demo, role: string): Promise<ApiUser> {
+  const token = await apiToken(demo, role);
+  const headers = { authorization: `Bearer ${token}` };
+  return {
+    async get<T>(path: string) {
+      const res = await fetch(`${demo.url}${path}`, { headers });
+      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+    post: (path, body, extra = {}) =>
+      fetch(`${demo.url}${path}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', ...extra },
+        body: JSON.stringify(body),
+      }),
+  };
+}
+
+export interface ListedFigure {
+  id: string;
+  value: number;
+  asOf: string;
+  metric: string;
+  place: { pcode: string; name: string; level: number };
+  source: { organisation: string; title: string };
+  context: string | null;
+}
+
+/** IOM DTM round 3 (2023-03-31), by commune: real figures (see data/SOURCES.md, dtm). */
+export const DTM_ROUND_3 = [
+  { pcode: 'HT0111', value: 61_817 },
+  { pcode: 'HT0112', value: 31_299 },
+  { pcode: 'HT0117', value: 11_686 },
+];
+
+export function dtmFigure(pcode: string, value: number) {
+  return {
+    metric: 'idps',
+    value,
+    pcode,
+    asOf: '2023-03-31',
+    source: {
+      organisation: 'IOM DTM',
+      title: 'Haiti: displacement by commune, round 3',
+      method: 'DTM round 3',
+      published: '2023-03-31',
+    },
+  };
+}

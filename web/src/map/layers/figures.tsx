@@ -1,0 +1,234 @@
+/**
+ * Communes shaded by a chosen figure (internally displaced by default): the latest figure per
+ * commune as of the time window's last day, from `/api/v1/figures`. Where sources disagree the
+ * commune is shaded by its latest figure and the details show every figure with its source.
+ */
+import { METRICS, type Metric } from '@konbit/core';
+import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
+import { useTranslation } from 'react-i18next';
+import { api, type AreaCollection, type ListedFigure } from '../../api/client';
+import { groupFigures, type FigureGroup } from '../../features/dashboard/figures';
+import { loadCommunes } from '../../ui/areas';
+import { Position, Source, useDay, useNumber } from '../../ui/format';
+import { breaks, classOf, SHADES } from '../colours';
+import { EMPTY, type LayerProps, type MapLayer } from './layer';
+
+interface FiguresData {
+  readonly metric: Metric;
+  readonly communes: AreaCollection;
+  /** Figures per commune P-code (latest first; several when sources disagree). */
+  readonly byCommune: ReadonlyMap<string, FigureGroup>;
+  readonly breaks: readonly number[];
+}
+
+const metricOf = (options: Readonly<Record<string, string>>): Metric =>
+  (METRICS as readonly string[]).includes(options['metric'] ?? '')
+    ? (options['metric'] as Metric)
+    : 'idps';
+
+function latest(group: FigureGroup): ListedFigure | undefined {
+  return group.figures[0];
+}
+
+function Legend({ data }: LayerProps<FiguresData>) {
+  const { t } = useTranslation('map');
+  const { t: tc } = useTranslation();
+  const number = useNumber();
+  const limits = data.breaks;
+  const values = [...data.byCommune.values()].map((g) => latest(g)?.value ?? 0);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  return (
+    <div>
+      <p className="legend-title">{tc(`metric.${data.metric}`)}</p>
+      {data.byCommune.size === 0 ? (
+        <p className="hint" data-testid="figures-none">
+          {t('figures.noneFound')}
+        </p>
+      ) : (
+        <ul className="legend" data-testid="legend-figures">
+          {[min, ...limits].map((low, i) => {
+            const next = limits[i];
+            return (
+              <li key={low}>
+                <span className="swatch" style={{ background: SHADES[i] }} />
+                {next === undefined
+                  ? `${number(low)} – ${number(max)}`
+                  : `${number(low)} – ${t('figures.below', { value: number(next) })}`}
+              </li>
+            );
+          })}
+          <li>
+            <span className="swatch none" />
+            {t('figures.none')}
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function List({ data, select }: LayerProps<FiguresData> & { select: (id: string) => void }) {
+  const { t } = useTranslation('map');
+  const number = useNumber();
+  const day = useDay();
+  const names = new Map(data.communes.features.map((f) => [f.properties.pcode, f.properties.name]));
+  const rows = [...data.byCommune.entries()]
+    .map(([pcode, g]) => ({ pcode, g, f: latest(g) }))
+    .filter((r): r is { pcode: string; g: FigureGroup; f: ListedFigure } => r.f !== undefined)
+    .sort((a, b) => b.f.value - a.f.value);
+  return (
+    <table className="feature-table" data-testid="list-figures">
+      <thead>
+        <tr>
+          <th scope="col">{t('figures.commune')}</th>
+          <th scope="col">{t('figures.value')}</th>
+          <th scope="col">{t('figures.asOf')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ pcode, g, f }) => (
+          <tr key={pcode} data-pcode={pcode} data-value={f.value} data-conflict={g.conflict}>
+            <td>
+              <button type="button" className="link" onClick={() => select(pcode)}>
+                {names.get(pcode) ?? pcode}
+              </button>
+              {g.conflict && <span title={t('figures.conflict')}> ⚠</span>}
+            </td>
+            <td>{number(f.value)}</td>
+            <td>{day(f.asOf)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Controls({
+  state,
+  setOption,
+}: {
+  state: LayerProps<FiguresData>['state'];
+  setOption: (key: string, value: string) => void;
+}) {
+  const { t } = useTranslation('map');
+  const { t: tc } = useTranslation();
+  return (
+    <label className="inline-field">
+      <span>{t('figures.metric')}</span>
+      <select
+        value={metricOf(state.options)}
+        onChange={(e) => setOption('metric', e.target.value)}
+        data-testid="figures-metric"
+      >
+        {METRICS.map((m) => (
+          <option key={m} value={m}>
+            {tc(`metric.${m}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Details({ data, id }: LayerProps<FiguresData> & { id: string }) {
+  const { t } = useTranslation('map');
+  const { t: tc } = useTranslation();
+  const number = useNumber();
+  const day = useDay();
+  const commune = data.communes.features.find((f) => f.properties.pcode === id);
+  const group = data.byCommune.get(id);
+  if (!commune) return null;
+  const [lon, lat] = commune.properties.centroid;
+  return (
+    <>
+      <h3 data-testid="details-title">{commune.properties.name}</h3>
+      <p className="hint">{commune.properties.pcode}</p>
+      {!group && <p>{t('figures.none')}</p>}
+      {group?.conflict && (
+        <p className="conflict-marker" data-testid="details-conflict">
+          ⚠ {t('figures.conflict')}
+        </p>
+      )}
+      {group?.figures.map((f) => (
+        <div key={f.id} className="figure" data-testid="details-figure" data-value={f.value}>
+          <p>
+            <strong>
+              {tc(`qualifier.${f.qualifier}`)} {number(f.value)}
+            </strong>{' '}
+            {tc(`metric.${f.metric}`)} — {day(f.asOf)}
+          </p>
+          <Source source={f.source} />
+        </div>
+      ))}
+      <Position lon={lon} lat={lat} />
+    </>
+  );
+}
+
+export const figuresLayer: MapLayer<FiguresData> = {
+  id: 'figures',
+  defaultOn: true,
+  entities: ['figure'],
+  usesTimeWindow: true,
+  defaultOptions: { metric: 'idps' },
+  dataKey: (s) => `figures:${metricOf(s.options)}:${s.window.to}`,
+  async load(state, signal) {
+    const metric = metricOf(state.options);
+    const [communes, list] = await Promise.all([
+      loadCommunes(),
+      api.figures({ metric, latest: 1, to: state.window.to }, signal),
+    ]);
+    const byCommune = new Map<string, FigureGroup>();
+    for (const g of groupFigures(list.figures.filter((f) => f.place.level === 2))) {
+      byCommune.set(g.pcode, g);
+    }
+    const values = [...byCommune.values()].map((g) => latest(g)?.value ?? 0);
+    return { metric, communes, byCommune, breaks: breaks(values) };
+  },
+  install(map) {
+    map.addSource('figures-communes', { type: 'geojson', data: EMPTY, promoteId: 'pcode' });
+    map.addLayer({
+      id: 'figures-fill',
+      type: 'fill',
+      source: 'figures-communes',
+      filter: ['has', 'shade'],
+      paint: {
+        'fill-color': ['get', 'colour'],
+        'fill-opacity': 0.75,
+        'fill-outline-color': '#7a848e',
+      },
+    });
+  },
+  render(map, data) {
+    const features = data.communes.features.flatMap((f) => {
+      const figure = data.byCommune.get(f.properties.pcode);
+      const value = figure ? latest(figure)?.value : undefined;
+      if (value === undefined) return [];
+      return [
+        {
+          ...f,
+          properties: {
+            pcode: f.properties.pcode,
+            value,
+            shade: classOf(value, data.breaks),
+            colour: SHADES[classOf(value, data.breaks)] ?? SHADES[SHADES.length - 1],
+          },
+        },
+      ];
+    });
+    (map.getSource('figures-communes') as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features,
+    } as never);
+  },
+  styleLayers: ['figures-fill'],
+  clickable: ['figures-fill'],
+  pick: (f: MapGeoJSONFeature) => (typeof f.id === 'string' ? f.id : null),
+  locate: (data, id) =>
+    data.communes.features.find((f) => f.properties.pcode === id)?.properties.centroid ?? null,
+  Legend,
+  List,
+  Controls,
+  Details,
+};
