@@ -30,6 +30,10 @@ const EnvSchema = z.object({
   KONBIT_FEED_MAX_BUFFER_BYTES: Int(1024, 256 * 1024 * 1024).default(4 * 1024 * 1024),
   /** Seconds a live-feed reader may leave its socket full before it is disconnected. */
   KONBIT_FEED_DRAIN_TIMEOUT_SECONDS: Int(1, 3600).default(30),
+  /** Figures from different sources dated at most this many days apart can conflict. */
+  KONBIT_FIGURE_CONFLICT_DAYS: Int(0, 3650).default(30),
+  /** Largest file an import accepts (HXL CSV or DTM JSON), in bytes. */
+  KONBIT_IMPORT_LIMIT_BYTES: Int(1024, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
   KONBIT_WEB_DIR: z.string().min(1).optional(),
   KONBIT_DATA_DIR: z.string().min(1).optional(),
 });
@@ -55,6 +59,12 @@ export interface Config {
     readonly maxBufferBytes: number;
     readonly drainTimeoutSeconds: number;
   };
+  readonly figures: {
+    /** Figures from different sources at most this many days apart can conflict. */
+    readonly conflictWindowDays: number;
+  };
+  /** Largest import file accepted, in bytes. */
+  readonly importLimitBytes: number;
   /** Folder with the built web app; null serves no web app. */
   readonly webDir: string | null;
   /** Folder with the reference data (boundaries, places); null uses the repository's data/. */
@@ -100,6 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBufferBytes: e.KONBIT_FEED_MAX_BUFFER_BYTES,
       drainTimeoutSeconds: e.KONBIT_FEED_DRAIN_TIMEOUT_SECONDS,
     }),
+    figures: Object.freeze({ conflictWindowDays: e.KONBIT_FIGURE_CONFLICT_DAYS }),
+    importLimitBytes: e.KONBIT_IMPORT_LIMIT_BYTES,
     webDir: e.KONBIT_WEB_DIR ?? null,
     dataDir: e.KONBIT_DATA_DIR ?? null,
   });

@@ -6,6 +6,10 @@ import type { UserTable } from '../orgs/user.table.js';
 import type { ApiTokenTable, SessionTable } from '../auth/credential.table.js';
 import type { FigureTable } from '../figures/figure.table.js';
 import type { MetaTable } from './meta.table.js';
+import type { AccessConstraintTable } from '../humanitarian/access/access.table.js';
+import type { ActivityTable } from '../humanitarian/activities/activity.table.js';
+import type { HazardEventTable } from '../humanitarian/hazards/hazard.table.js';
+import type { IdpSiteTable } from '../humanitarian/idp-sites/idp-site.table.js';
 
 export interface DB {
   meta: MetaTable;
@@ -17,4 +21,8 @@ export interface DB {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   figures: FigureTable;
+  idp_sites: IdpSiteTable;
+  hazard_events: HazardEventTable;
+  activities: ActivityTable;
+  access_constraints: AccessConstraintTable;
 }
