@@ -45,6 +45,8 @@ export const ImportResultSchema = z.object({
     activities: z.number().int(),
     accessConstraints: z.number().int(),
   }),
+  /** Records already there (IDP sites, activities, constraints) whose values the file changed. */
+  updated: z.number().int(),
   /** Records already there from an earlier import: nothing was added for them. */
   unchanged: z.number().int(),
   /** Figures dated after the server's today: stored, but not latest until then. */

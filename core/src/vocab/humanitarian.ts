@@ -11,6 +11,44 @@ export type IdpSiteType = (typeof IDP_SITE_TYPES)[number];
 export const IDP_SITE_STATUSES = ['open', 'closed'] as const;
 export type IdpSiteStatus = (typeof IDP_SITE_STATUSES)[number];
 
+const IDP_SITE_TYPE_ALIASES: Readonly<Record<IdpSiteType, readonly string[]>> = {
+  'spontaneous-site': [
+    'spontaneous site',
+    'spontaneous',
+    'site spontane',
+    'informal site',
+    'site informel',
+    'camp',
+    'camp like setting',
+  ],
+  'collective-centre': ['collective centre', 'collective center', 'centre collectif', 'collective'],
+  'host-families': [
+    'host families',
+    'host family',
+    'host community',
+    'familles d accueil',
+    'famille d accueil',
+  ],
+};
+
+export function idpSiteTypeFromLabel(text: string): IdpSiteType | null {
+  const wanted = normaliseLabel(text);
+  return (
+    IDP_SITE_TYPES.find((t) => t === text.trim() || IDP_SITE_TYPE_ALIASES[t].includes(wanted)) ??
+    null
+  );
+}
+
+const IDP_SITE_STATUS_ALIASES: Readonly<Record<IdpSiteStatus, readonly string[]>> = {
+  open: ['open', 'ouvert', 'active', 'actif', 'operational'],
+  closed: ['closed', 'ferme', 'inactive', 'inactif'],
+};
+
+export function idpSiteStatusFromLabel(text: string): IdpSiteStatus | null {
+  const wanted = normaliseLabel(text);
+  return IDP_SITE_STATUSES.find((s) => IDP_SITE_STATUS_ALIASES[s].includes(wanted)) ?? null;
+}
+
 export const HAZARD_TYPES = [
   'flood',
   'earthquake',
@@ -300,6 +338,18 @@ export const ACCESS_SEVERITIES = ['low', 'medium', 'high', 'extreme'] as const;
 export type AccessSeverity = (typeof ACCESS_SEVERITIES)[number];
 
 /** What an access constraint lies on: a whole commune, a drawn area, or a stretch of road. */
+const ACCESS_SEVERITY_ALIASES: Readonly<Record<AccessSeverity, readonly string[]>> = {
+  low: ['low', 'faible', 'bas', '1', 'minor'],
+  medium: ['medium', 'moderate', 'moyen', 'moyenne', 'modere', '2'],
+  high: ['high', 'eleve', 'elevee', 'haut', 'severe', '3'],
+  extreme: ['extreme', 'critical', 'critique', '4'],
+};
+
+export function accessSeverityFromLabel(text: string): AccessSeverity | null {
+  const wanted = normaliseLabel(text);
+  return ACCESS_SEVERITIES.find((s) => ACCESS_SEVERITY_ALIASES[s].includes(wanted)) ?? null;
+}
+
 export const ACCESS_SCOPES = ['commune', 'area', 'road'] as const;
 export type AccessScope = (typeof ACCESS_SCOPES)[number];
 

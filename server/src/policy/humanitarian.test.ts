@@ -3,7 +3,7 @@
  * policy, refuses writes to roles without the action, and the live feed generalises IDP sites.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, seedPeople, signIn, useTestApp } from '../test-support/context.js';
+import { signedIn, useTestApp } from '../test-support/context.js';
 import { SseClient } from '../test-support/sse.js';
 
 type Who = 'im' | 'ngo' | 'ops' | 'contingent' | 'police' | 'donor' | 'reporter';
@@ -73,7 +73,7 @@ describe('the humanitarian picture through the access policy', () => {
   let n = 0;
 
   beforeAll(async () => {
-    const p = await seedPeople(t.ctx, [
+    const s = await signedIn(t, [
       'humanitarianIm',
       'humanitarianField',
       'missionOps',
@@ -82,13 +82,15 @@ describe('the humanitarian picture through the access policy', () => {
       'donor',
       'reporter',
     ]);
-    h.im = bearer(await signIn(t.app, p.humanitarianIm.email));
-    h.ngo = bearer(await signIn(t.app, p.humanitarianField.email));
-    h.ops = bearer(await signIn(t.app, p.missionOps.email));
-    h.contingent = bearer(await signIn(t.app, p.contingent.email));
-    h.police = bearer(await signIn(t.app, p.police.email));
-    h.donor = bearer(await signIn(t.app, p.donor.email));
-    h.reporter = bearer(await signIn(t.app, p.reporter.email));
+    Object.assign(h, {
+      im: s.humanitarianIm,
+      ngo: s.humanitarianField,
+      ops: s.missionOps,
+      contingent: s.contingent,
+      police: s.police,
+      donor: s.donor,
+      reporter: s.reporter,
+    });
   });
 
   const create = (kind: keyof typeof KINDS, headers: Record<string, string>, extra: object = {}) =>

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, seedPeople, signIn, useTestApp } from '../../test-support/context.js';
+import { signedIn, useTestApp } from '../../test-support/context.js';
 
 /**
  * RN2 (Route de Carrefour) through Martissant, roughly from the Portail Léogâne side towards
@@ -29,10 +29,8 @@ describe('access constraints', () => {
   let closedId: string;
 
   beforeAll(async () => {
-    const p = await seedPeople(t.ctx, ['humanitarianIm', 'contingent', 'humanitarianField']);
-    h.im = bearer(await signIn(t.app, p.humanitarianIm.email));
-    h.contingent = bearer(await signIn(t.app, p.contingent.email));
-    h.ngo = bearer(await signIn(t.app, p.humanitarianField.email));
+    const s = await signedIn(t, ['humanitarianIm', 'contingent', 'humanitarianField']);
+    Object.assign(h, { im: s.humanitarianIm, contingent: s.contingent, ngo: s.humanitarianField });
   });
 
   const post = (payload: object, headers = h.im) =>

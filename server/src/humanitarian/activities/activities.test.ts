@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, seedPeople, signIn, useTestApp } from '../../test-support/context.js';
+import { signedIn, useTestApp } from '../../test-support/context.js';
 
 const activity = (over: object = {}) => ({
   organisation: { name: 'Partner NGO (illustrative)', acronym: 'PNGO', type: 'national-ngo' },
@@ -17,10 +17,8 @@ describe('who does what where (3W)', () => {
   const h = {} as Record<'im' | 'ngo' | 'contingent', Record<string, string>>;
 
   beforeAll(async () => {
-    const p = await seedPeople(t.ctx, ['humanitarianIm', 'humanitarianField', 'contingent']);
-    h.im = bearer(await signIn(t.app, p.humanitarianIm.email));
-    h.ngo = bearer(await signIn(t.app, p.humanitarianField.email));
-    h.contingent = bearer(await signIn(t.app, p.contingent.email));
+    const s = await signedIn(t, ['humanitarianIm', 'humanitarianField', 'contingent']);
+    Object.assign(h, { im: s.humanitarianIm, ngo: s.humanitarianField, contingent: s.contingent });
     for (const a of [
       activity(),
       activity({ activity: 'Cholera treatment unit', pcode: 'HT0117', reached: { total: 500 } }),

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, seedPeople, signIn, useTestApp } from '../../test-support/context.js';
+import { signedIn, useTestApp } from '../../test-support/context.js';
 
 /** Delmas 33 area (Wikipedia's point for Delmas); the site itself is illustrative. */
 const DELMAS = { lon: -72.30278, lat: 18.54472 };
@@ -10,18 +10,20 @@ describe('IDP sites', () => {
   const h = {} as Record<'im' | 'ngo' | 'ops' | 'contingent' | 'donor', Record<string, string>>;
 
   beforeAll(async () => {
-    const p = await seedPeople(t.ctx, [
+    const s = await signedIn(t, [
       'humanitarianIm',
       'humanitarianField',
       'missionOps',
       'contingent',
       'donor',
     ]);
-    h.im = bearer(await signIn(t.app, p.humanitarianIm.email));
-    h.ngo = bearer(await signIn(t.app, p.humanitarianField.email));
-    h.ops = bearer(await signIn(t.app, p.missionOps.email));
-    h.contingent = bearer(await signIn(t.app, p.contingent.email));
-    h.donor = bearer(await signIn(t.app, p.donor.email));
+    Object.assign(h, {
+      im: s.humanitarianIm,
+      ngo: s.humanitarianField,
+      ops: s.missionOps,
+      contingent: s.contingent,
+      donor: s.donor,
+    });
   });
 
   const post = (headers: Record<string, string>, payload: object) =>
