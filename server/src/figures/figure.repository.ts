@@ -28,6 +28,17 @@ export async function findFigureKeys(
   return new Map(rows.map((r) => [r.natural_key ?? '', { id: r.id, value: r.value }]));
 }
 
+/** The value of figures stored under one of `ids`. */
+export async function findFigureValues(
+  db: Db | Tx,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await inChunks(ids, (chunk) =>
+    db.selectFrom('figures').select(['id', 'value']).where('id', 'in', chunk).execute(),
+  );
+  return new Map(rows.map((r) => [r.id, r.value]));
+}
+
 export interface FigureFilter {
   readonly metric?: string | undefined;
   readonly pcode?: string | undefined;

@@ -30,6 +30,7 @@ import { figureRowToFigure, figureToRow, type DtmOrigin, type Figure } from './f
 import {
   findFigure,
   insertFigure,
+  type FigureFilter,
   selectFigures,
   selectFiguresOfPlace,
   selectSiteFigures,
@@ -181,7 +182,7 @@ export async function listFigures(
   store: Store,
   actor: Actor,
   { clock, config }: FigureReadDeps,
-  query: FigureQuery,
+  query: FigureQuery & Pick<FigureFilter, 'metrics' | 'within'>,
 ): Promise<{ figures: ReadFigure[]; today: string }> {
   const today = missionDay(clock.now());
   const rule = conflictRuleOf(config);

@@ -27,6 +27,7 @@ import type { AppContext } from '../context.js';
 import { feedRoutes } from '../feed/feed.routes.js';
 import { figureRoutes } from '../figures/figure.routes.js';
 import { humanitarianRoutes } from '../humanitarian/routes.js';
+import { exportRoutes } from '../interop/export.routes.js';
 import { importRoutes } from '../interop/import.routes.js';
 import { orgsRoutes } from '../orgs/orgs.routes.js';
 import { registerActorResolution } from './actor.js';
@@ -147,6 +148,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   figureRoutes(app, ctx);
   humanitarianRoutes(app, ctx);
   importRoutes(app, ctx);
+  exportRoutes(app, ctx);
   feedRoutes(app, ctx);
 
   await registerWebApp(app, config.webDir);

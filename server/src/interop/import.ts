@@ -10,13 +10,14 @@ import {
   type CreateFigureRequest,
   type DtmFigure,
   dtmMethod,
+  isUuid,
   type ErrorDetail,
 } from '@konbit/core';
 import type { Areas } from '../areas/areas.js';
 import type { Clock } from '../clock/clock.js';
 import type { Config } from '../config/config.js';
 import type { DtmOrigin } from '../figures/figure.js';
-import { findFigureKeys } from '../figures/figure.repository.js';
+import { findFigureKeys, findFigureValues } from '../figures/figure.repository.js';
 import { createFigure } from '../figures/figure.service.js';
 import { findIdpSitesByKey } from '../humanitarian/idp-sites/idp-site.repository.js';
 import { tagOfRow, type TaggedRow } from '../humanitarian/record.js';
@@ -105,6 +106,24 @@ export function noCounts(): ImportCounts {
     unchanged: 0,
     datedAfterToday: 0,
   };
+}
+
+/** A Konbit id from a `#meta+id` cell (an export imported again), when it is one. */
+export function konbitId(text: string | null): { id: string } | Record<string, never> {
+  return text !== null && isUuid(text) ? { id: text } : {};
+}
+
+/**
+ * The classification of a record from its row (`#meta+classification`, as exports write it),
+ * else the one the import asks for, else `fallback` (or the kind's own default when none).
+ */
+export function classificationOf(
+  v: { classification(field: 'classification'): ClassificationLevel | null },
+  ctx: Pick<ImportContext, 'classification'>,
+  fallback?: ClassificationLevel,
+): { classification: ClassificationLevel } | Record<string, never> {
+  const level = v.classification('classification') ?? ctx.classification ?? fallback;
+  return level ? { classification: level } : {};
 }
 
 /** A figure an import will write, unless its key is already there. */
@@ -206,6 +225,11 @@ export async function writeFigures(
     tx,
     planned.map((p) => p.naturalKey),
   );
+  // A row that names a figure's Konbit id (an export imported again) is that figure.
+  const byId = await findFigureValues(
+    tx,
+    planned.flatMap((p) => (p.input.id ? [p.input.id] : [])),
+  );
   const siteKeys = [...new Set(planned.flatMap((p) => (p.site ? [p.site.key] : [])))];
   const sites = new Map(
     (await findIdpSitesByKey(tx, siteKeys))
@@ -232,7 +256,11 @@ export async function writeFigures(
       });
       continue;
     }
-    const stored = existing.get(p.naturalKey);
+    const storedValue = p.input.id ? byId.get(p.input.id) : undefined;
+    const stored =
+      storedValue !== undefined && p.input.id
+        ? { id: p.input.id, value: storedValue }
+        : existing.get(p.naturalKey);
     if (stored) {
       if (stored.value === p.input.value) counts.unchanged += 1;
       else {

@@ -29,6 +29,7 @@ export interface IdpSiteFilter {
   readonly pcode?: string | undefined;
   readonly status?: string | undefined;
   readonly type?: string | undefined;
+  readonly ids?: readonly string[] | undefined;
 }
 
 /** Sites `actor` may read that match `filter`, by commune and name. */
@@ -39,5 +40,6 @@ export function selectIdpSites(db: Db, actor: Actor, filter: IdpSiteFilter) {
   if (filter.pcode !== undefined) q = q.where('pcode', 'like', `${filter.pcode}%`);
   if (filter.status !== undefined) q = q.where('status', '=', filter.status);
   if (filter.type !== undefined) q = q.where('type', '=', filter.type);
+  if (filter.ids !== undefined) q = q.where('id', 'in', [...filter.ids, '']);
   return q.orderBy('pcode').orderBy('name').limit(50_000).execute();
 }

@@ -17,6 +17,7 @@ import { latestSiteFigures } from '../../figures/figure.service.js';
 import type { Actor, Writer } from '../../policy/actor.js';
 import { assertCanWrite, readThroughPolicy } from '../../policy/enforce.js';
 import { canRead } from '../../policy/policy.js';
+import { inChunks } from '../../store/chunks.js';
 import type { Store, Tx } from '../../store/store.js';
 import { assertNewId, newRecordMeta, notFound, recordWrite } from '../record.js';
 import {
@@ -266,4 +267,17 @@ export async function getIdpSite(
   if (!site) throw notFound('IDP site', id);
   const [out] = await withPopulation(store, actor, clock, [site]);
   return out as SiteWithPopulation;
+}
+
+/** The codes (or, without one, the ids) of the sites `actor` may read among `ids`. */
+export async function siteCodes(
+  store: Store,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await inChunks(unique, (chunk) => selectIdpSites(store.db, actor, { ids: chunk }));
+  const sites = await readThroughPolicy(store, actor, 'idp-site', rows.map(idpSiteRowToIdpSite));
+  return new Map(sites.map((s) => [s.id, s.code ?? s.id]));
 }

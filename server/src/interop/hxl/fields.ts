@@ -3,7 +3,7 @@
  * each value checked by type with its row and column named when it is wrong. Errors collect;
  * the import decides at the end (all or nothing).
  */
-import { isLocalDate } from '@konbit/core';
+import { CLASSIFICATION_LEVELS, isLocalDate, type ClassificationLevel } from '@konbit/core';
 import type { ImportErrors } from '../import.js';
 import { matchesPattern, parsePattern, type HxlColumn, type TagPattern } from './hxl.js';
 
@@ -130,6 +130,16 @@ export class RowValues<K extends string> {
     if (text === null) return required ? this.error(field, `${what} is blank`) : null;
     return (
       fromLabel(text) ?? this.error(field, `${what} "${text}" is not one of: ${allowed.join(', ')}`)
+    );
+  }
+
+  /** A classification level (`public`, `partners`…), or null when the cell is blank. */
+  classification(field: K): ClassificationLevel | null {
+    return this.choice(
+      field,
+      'The classification',
+      (t) => CLASSIFICATION_LEVELS.find((l) => l === t.trim().toLowerCase()) ?? null,
+      CLASSIFICATION_LEVELS,
     );
   }
 }

@@ -19,7 +19,13 @@ import {
   createAccessConstraint,
   updateAccessConstraint,
 } from '../../humanitarian/access/access.service.js';
-import { changedFields, upsertPlanned, type PlannedRecord } from '../import.js';
+import {
+  changedFields,
+  classificationOf,
+  konbitId,
+  upsertPlanned,
+  type PlannedRecord,
+} from '../import.js';
 import type { FieldSpecs, RowValues } from './fields.js';
 import type { KindImporter } from './import.service.js';
 
@@ -35,6 +41,8 @@ const FIELDS = {
   sourceOrganisation: { patterns: ['#meta+source'] },
   sourceTitle: { patterns: ['#meta+title'] },
   sourceUrl: { patterns: ['#meta+url'] },
+  id: { patterns: ['#meta+id'] },
+  classification: { patterns: ['#meta+classification'] },
 } as const satisfies FieldSpecs<string>;
 
 type Field = keyof typeof FIELDS;
@@ -156,6 +164,7 @@ export function accessImporter(): KindImporter<Field, AccessPlan> {
         key,
         column: v.columnOf('start'),
         input: {
+          ...konbitId(v.text('id')),
           category,
           severity,
           scope,
@@ -171,7 +180,7 @@ export function accessImporter(): KindImporter<Field, AccessPlan> {
             ...(url ? { url } : {}),
             ...(ctx.source.published ? { published: ctx.source.published } : {}),
           },
-          ...(ctx.classification ? { classification: ctx.classification } : {}),
+          ...classificationOf(v, ctx),
         },
       });
     },

@@ -15,7 +15,13 @@ import {
 import { activityNaturalKey } from '../../humanitarian/activities/activity.js';
 import { findActivitiesByKey } from '../../humanitarian/activities/activity.repository.js';
 import { createActivity, updateActivity } from '../../humanitarian/activities/activity.service.js';
-import { changedFields, upsertPlanned, type PlannedRecord } from '../import.js';
+import {
+  changedFields,
+  classificationOf,
+  konbitId,
+  upsertPlanned,
+  type PlannedRecord,
+} from '../import.js';
 import type { FieldSpecs } from './fields.js';
 import { placeOfRow } from './import.displacement.js';
 import type { KindImporter } from './import.service.js';
@@ -41,6 +47,8 @@ const FIELDS = {
   men: { patterns: ['#reached+m+adults'] },
   girls: { patterns: ['#reached+f+children'] },
   boys: { patterns: ['#reached+m+children'] },
+  id: { patterns: ['#meta+id'] },
+  classification: { patterns: ['#meta+classification'] },
 } as const satisfies FieldSpecs<string>;
 
 type Field = keyof typeof FIELDS;
@@ -125,6 +133,7 @@ export function activityImporter(): KindImporter<Field, ActivitiesPlan> {
         key,
         column: v.columnOf('activity'),
         input: {
+          ...konbitId(v.text('id')),
           organisation,
           sector,
           activity,
@@ -133,7 +142,7 @@ export function activityImporter(): KindImporter<Field, ActivitiesPlan> {
           ...(start !== null ? { start } : {}),
           ...(end !== null ? { end } : {}),
           ...(Object.keys(given).length > 0 ? { reached: given } : {}),
-          ...(ctx.classification ? { classification: ctx.classification } : {}),
+          ...classificationOf(v, ctx),
         },
       });
     },

@@ -18,12 +18,14 @@ import { idpSiteNaturalKey } from '../../humanitarian/idp-sites/idp-site.js';
 import type { Tx } from '../../store/store.js';
 import {
   figureNaturalKey,
+  konbitId,
   plannedDtmFigures,
   writeFigures,
   type ImportContext,
   type ImportCounts,
   type ImportErrors,
   type PlannedFigure,
+  classificationOf,
 } from '../import.js';
 import type { FieldSpecs, RowValues } from './fields.js';
 import type { KindImporter } from './import.service.js';
@@ -52,6 +54,8 @@ const FIELDS = {
   sourceUrl: { patterns: ['#meta+url'] },
   qualifier: { patterns: ['#meta+qualifier'] },
   context: { patterns: ['#description'] },
+  id: { patterns: ['#meta+id'] },
+  classification: { patterns: ['#meta+classification'] },
 } as const satisfies FieldSpecs<string>;
 
 type Field = keyof typeof FIELDS;
@@ -236,6 +240,7 @@ export function displacementImporter(): KindImporter<Field, DisplacementPlan> {
           column: v.columnOf(field),
           naturalKey,
           input: {
+            ...konbitId(v.text('id')),
             metric,
             value,
             ...(place.pcode !== null ? { pcode: place.pcode } : {}),
@@ -249,7 +254,7 @@ export function displacementImporter(): KindImporter<Field, DisplacementPlan> {
               ...(ctx.source.published ? { published: ctx.source.published } : {}),
             },
             ...(v.text('context') ? { context: v.text('context') as string } : {}),
-            classification: ctx.classification ?? 'public',
+            ...classificationOf(v, ctx, 'public'),
           },
           ...(site !== null && siteCode !== null
             ? { site: { key: site, column: v.columnOf('site'), code: siteCode } }

@@ -21,10 +21,12 @@ import {
 import {
   changedFields,
   figureNaturalKey,
+  konbitId,
   upsertPlanned,
   writeFigures,
   type PlannedFigure,
   type PlannedRecord,
+  classificationOf,
 } from '../import.js';
 import type { FieldSpecs, RowValues } from './fields.js';
 import type { KindImporter } from './import.service.js';
@@ -46,6 +48,10 @@ const FIELDS = {
   sourceOrganisation: { patterns: ['#meta+source'] },
   sourceTitle: { patterns: ['#meta+title'] },
   sourceUrl: { patterns: ['#meta+url'] },
+  generalised: { patterns: ['#meta+generalised'] },
+  precision: { patterns: ['#geo+precision'] },
+  id: { patterns: ['#meta+id'] },
+  classification: { patterns: ['#meta+classification'] },
 } as const satisfies FieldSpecs<string>;
 
 type Field = keyof typeof FIELDS;
@@ -62,6 +68,10 @@ export interface SitesPlan {
 
 /** The site's point; null when the row gives none; undefined after an error. */
 function locationOf(v: RowValues<Field>): { lon: number; lat: number } | null | undefined {
+  // An export holds the commune centroid for a site known by commune only, or for a reader
+  // who may not see its point: that is not the site's point.
+  if (/^(yes|true|1|oui)$/i.test(v.text('generalised') ?? '')) return null;
+  if (/^commune$/i.test(v.text('precision') ?? '')) return null;
   const [latText, lonText] = [v.text('lat'), v.text('lon')];
   if (latText === null && lonText === null) return null;
   if (latText === null || lonText === null) {
@@ -113,7 +123,7 @@ function populationFigures(
         value,
         asOf,
         source: { organisation, title, ...(url ? { url } : {}) },
-        classification: ctx.classification ?? 'partners',
+        ...classificationOf(v, ctx, 'partners'),
       },
       site: { key: site.key, column: v.columnOf('code'), code: site.code },
     });
@@ -159,6 +169,7 @@ export function idpSiteImporter(): KindImporter<Field, SitesPlan> {
         key,
         column: v.columnOf(code !== null ? 'code' : 'name'),
         input: {
+          ...konbitId(v.text('id')),
           ...(code !== null ? { code } : {}),
           name,
           type,
@@ -167,7 +178,7 @@ export function idpSiteImporter(): KindImporter<Field, SitesPlan> {
           ...(status !== null ? { status } : {}),
           ...(openedOn !== null ? { openedOn } : {}),
           ...(closedOn !== null ? { closedOn } : {}),
-          ...(ctx.classification ? { classification: ctx.classification } : {}),
+          ...classificationOf(v, ctx),
         },
       });
       plan.figures.push(...populationFigures(v, { key, code: code ?? name, pcode }, ctx));

@@ -8,7 +8,7 @@ import { signedIn, useTestApp } from '../../test-support/context.js';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
-export const DTM_HXL = join(defaultDataDir(), 'dtm', 'iom-dtm-hti-admin0-2.hxl.csv');
+const DTM_HXL = join(defaultDataDir(), 'dtm', 'iom-dtm-hti-admin0-2.hxl.csv');
 
 type Headers = Record<string, string>;
 
