@@ -20,3 +20,6 @@ export {
   DEMO_AS_OF,
   type ScenarioSummary,
 } from './demo/scenario.js';
+export { importHxl, type HxlImportOptions } from './interop/hxl/import.service.js';
+export { fileSource, type ByteSource } from './interop/hxl/hxl.read.js';
+export { importDtmJson } from './interop/dtm/dtm.js';

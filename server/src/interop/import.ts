@@ -126,6 +126,15 @@ export function classificationOf(
   return level ? { classification: level } : {};
 }
 
+/** When the source was published: the row's `#date+published`, else the import's. */
+export function publishedOf(
+  v: { date(field: 'sourcePublished', what: string): string | null },
+  ctx: Pick<ImportContext, 'source'>,
+): { published: string } | Record<string, never> {
+  const published = v.date('sourcePublished', 'The publication date') ?? ctx.source.published;
+  return published ? { published } : {};
+}
+
 /** A figure an import will write, unless its key is already there. */
 export interface PlannedFigure {
   readonly row: number;

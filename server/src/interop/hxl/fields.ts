@@ -113,7 +113,7 @@ export class RowValues<K extends string> {
       !isLocalDate(day) ||
       (rest !== '' && !/^[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(rest))
     ) {
-      return this.error(field, `${what} must be a date written YYYY-MM-DD, got "${text}"`);
+      return this.error(field, `${what} must be written YYYY-MM-DD, got "${text}"`);
     }
     return day;
   }

@@ -25,6 +25,7 @@ import {
   konbitId,
   upsertPlanned,
   type PlannedRecord,
+  publishedOf,
 } from '../import.js';
 import type { FieldSpecs, RowValues } from './fields.js';
 import type { KindImporter } from './import.service.js';
@@ -41,6 +42,7 @@ const FIELDS = {
   sourceOrganisation: { patterns: ['#meta+source'] },
   sourceTitle: { patterns: ['#meta+title'] },
   sourceUrl: { patterns: ['#meta+url'] },
+  sourcePublished: { patterns: ['#date+published'] },
   id: { patterns: ['#meta+id'] },
   classification: { patterns: ['#meta+classification'] },
 } as const satisfies FieldSpecs<string>;
@@ -178,7 +180,7 @@ export function accessImporter(): KindImporter<Field, AccessPlan> {
             organisation,
             title,
             ...(url ? { url } : {}),
-            ...(ctx.source.published ? { published: ctx.source.published } : {}),
+            ...publishedOf(v, ctx),
           },
           ...classificationOf(v, ctx),
         },

@@ -26,6 +26,7 @@ import {
   type ImportErrors,
   type PlannedFigure,
   classificationOf,
+  publishedOf,
 } from '../import.js';
 import type { FieldSpecs, RowValues } from './fields.js';
 import type { KindImporter } from './import.service.js';
@@ -52,6 +53,7 @@ const FIELDS = {
   sourceOrganisation: { patterns: ['#meta+source'] },
   sourceTitle: { patterns: ['#meta+title'] },
   sourceUrl: { patterns: ['#meta+url'] },
+  sourcePublished: { patterns: ['#date+published'] },
   qualifier: { patterns: ['#meta+qualifier'] },
   context: { patterns: ['#description'] },
   id: { patterns: ['#meta+id'] },
@@ -73,6 +75,14 @@ export interface DisplacementPlan {
   /** Natural key → the row it was first seen on, to name repeats. */
   readonly seen: Map<string, number>;
   idpsColumn: string;
+}
+
+/** The plan with only the DTM rows `keep` accepts (the demo keeps one operation, to its now). */
+export function keepDtmRecords(
+  plan: DisplacementPlan,
+  keep: (record: DtmRecord) => boolean,
+): DisplacementPlan {
+  return { ...plan, dtm: plan.dtm.filter(keep) };
 }
 
 const LEVEL_FIELD: Record<DtmAdminLevel, Field> = { 0: 'country', 1: 'adm1', 2: 'adm2' };
@@ -251,7 +261,7 @@ export function displacementImporter(): KindImporter<Field, DisplacementPlan> {
               organisation,
               title,
               ...(url ? { url } : {}),
-              ...(ctx.source.published ? { published: ctx.source.published } : {}),
+              ...publishedOf(v, ctx),
             },
             ...(v.text('context') ? { context: v.text('context') as string } : {}),
             ...classificationOf(v, ctx, 'public'),

@@ -159,24 +159,33 @@ function hashing(source: ByteSource): { source: ByteSource; digest: () => string
   };
 }
 
-/** Imports an HXL CSV file of `options.kind`; 422 ImportFailed listing every error otherwise. */
-export async function importHxl(
-  store: Store,
-  actor: Writer,
-  deps: ImportDeps,
+/** An HXL file read and checked: the importer of its kind, what it plans to write, how it read. */
+export interface ReadHxl {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own plan type
+  readonly importer: KindImporter<string, any>;
+  readonly plan: unknown;
+  readonly encoding: string;
+  readonly hashtagRow: number;
+  readonly rows: number;
+  readonly sha256: string;
+}
+
+/**
+ * Reads and checks an HXL file of `kind` as it streams, writing nothing; throws 422
+ * ImportFailed listing every error (row and column) when there is any.
+ */
+export async function readHxl(
+  ctx: ImportContext,
+  kind: HxlKind,
   bytes: ByteSource,
-  options: HxlImportOptions,
-): Promise<ImportResult> {
-  assertCanImport(actor);
-  const ctx = importContext(actor, deps, options);
+  options: Pick<HxlImportOptions, 'charset' | 'onRead'> = {},
+): Promise<ReadHxl> {
   const label = ctx.fileName ?? 'The file';
-  const importer = IMPORTERS[options.kind]();
+  const importer = IMPORTERS[kind]();
   const errors = new ImportErrors();
   const { source, digest } = hashing(bytes);
-  let rows = 0;
-  let table;
   try {
-    table = await openHxl(source, {
+    const table = await openHxl(source, {
       ...(options.charset ? { charset: options.charset } : {}),
       ...(options.onRead ? { onProgress: options.onRead } : {}),
     });
@@ -193,25 +202,20 @@ export async function importHxl(
     // Without its columns no row can be read meaningfully: answer with the columns alone.
     if (errors.count > beforeColumns) throw errors.toError(label);
     const plan = importer.newPlan();
+    let rows = 0;
     for await (const row of table.rows()) {
       rows += 1;
       importer.read(new RowValues(row.row, row.cells, binding, errors), ctx, plan);
     }
     if (errors.count > 0) throw errors.toError(label);
-    const sha256 = digest();
-    const counts = await commitImport(
-      store,
-      ctx,
-      { kind: options.kind, sha256, rows },
-      errors,
-      (tx, c) => importer.write(tx, ctx, plan, errors, c),
-    );
-    return importResult(options.kind, counts, {
+    return {
+      importer,
+      plan,
       encoding: table.encoding,
       hashtagRow: table.hashtagRow,
       rows,
-      sha256,
-    });
+      sha256: digest(),
+    };
   } catch (err) {
     if (err instanceof HxlReadError) {
       errors.add({ ...(err.row !== undefined ? { row: err.row } : {}), message: err.message });
@@ -219,4 +223,26 @@ export async function importHxl(
     }
     throw err;
   }
+}
+
+/** Imports an HXL CSV file of `options.kind`; 422 ImportFailed listing every error otherwise. */
+export async function importHxl(
+  store: Store,
+  actor: Writer,
+  deps: ImportDeps,
+  bytes: ByteSource,
+  options: HxlImportOptions,
+): Promise<ImportResult> {
+  assertCanImport(actor);
+  const ctx = importContext(actor, deps, options);
+  const read = await readHxl(ctx, options.kind, bytes, options);
+  const errors = new ImportErrors();
+  const counts = await commitImport(
+    store,
+    ctx,
+    { kind: options.kind, sha256: read.sha256, rows: read.rows },
+    errors,
+    (tx, c) => read.importer.write(tx, ctx, read.plan, errors, c),
+  );
+  return importResult(options.kind, counts, read);
 }
