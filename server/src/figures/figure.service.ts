@@ -116,10 +116,11 @@ export async function createFigure(
   };
   assertCanWrite(actor, 'figure.create', tag);
   const pcode = await placeOf(tx, actor, areas, input);
-  const id = input.id ?? newId<FigureId>();
-  if (await findFigure(tx, id)) {
-    throw new KonbitError('AlreadyExists', `A figure with id ${id} already exists`, 'id');
+  // Only an id the client made can be taken already; one made here is new.
+  if (input.id !== undefined && (await findFigure(tx, input.id))) {
+    throw new KonbitError('AlreadyExists', `A figure with id ${input.id} already exists`, 'id');
   }
+  const id = input.id ?? newId<FigureId>();
   const figure: Figure = {
     id: id as FigureId,
     metric: input.metric,

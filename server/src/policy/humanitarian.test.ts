@@ -188,4 +188,39 @@ describe('the humanitarian picture through the access policy', () => {
     contingent.close();
     ngo.close();
   });
+
+  it('lets only roles with import.hxl import, and every role with export export what it may read', async () => {
+    const csv =
+      'Commune,Date,IDPs,Source\n#adm2+code,#date+reported,#affected+idps,#meta+source\nHT0116,2023-06-02,10,OCHA\n';
+    for (const who of Object.keys(h) as Who[]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/import/hxl?kind=displacement',
+        headers: { ...h[who], 'content-type': 'text/csv' },
+        payload: csv,
+      });
+      expect(res.statusCode, `${who} importing`).toBe(who === 'im' ? 200 : 403);
+      const dtm = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/import/dtm',
+        headers: h[who],
+        payload: { result: [] },
+      });
+      expect(dtm.statusCode, `${who} importing DTM`).toBe(who === 'im' ? 200 : 403);
+    }
+    const hidden = (await create('activities', h.im, { classification: 'humanitarian' })).json().id;
+    for (const who of Object.keys(h) as Who[]) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/export/activities.csv',
+        headers: h[who],
+      });
+      expect(res.statusCode, `${who} exporting`).toBe(who === 'reporter' ? 403 : 200);
+      if (res.statusCode !== 200) continue;
+      const sees = res.body.includes(hidden);
+      expect(sees, `${who} sees a humanitarian activity in an export`).toBe(
+        who === 'im' || who === 'ngo',
+      );
+    }
+  });
 });

@@ -11,11 +11,10 @@ import {
 import type { Areas } from '../../areas/areas.js';
 import type { Clock } from '../../clock/clock.js';
 import type { Actor, Writer } from '../../policy/actor.js';
-import { assertCanWrite, readThroughPolicy } from '../../policy/enforce.js';
-import { canRead } from '../../policy/policy.js';
+import { readThroughPolicy } from '../../policy/enforce.js';
 import type { Store, Tx } from '../../store/store.js';
 import { sourceRecord } from '../hazards/hazard.js';
-import { assertNewId, newRecordMeta, notFound, recordWrite } from '../record.js';
+import { assertNewId, newRecordMeta, readOne, recordWrite, writableOne } from '../record.js';
 import {
   accessConstraintToRow,
   accessNaturalKey,
@@ -121,9 +120,14 @@ export async function updateAccessConstraint(
   input: UpdateAccessConstraintRequest,
 ): Promise<AccessConstraint> {
   const row = await findAccessConstraint(tx, id);
-  const current = row ? accessRowToAccessConstraint(row) : null;
-  if (!current || !canRead(actor, current)) throw notFound('access constraint', id);
-  assertCanWrite(actor, 'humanitarian.manage', current);
+  const current = writableOne(
+    actor,
+    'humanitarian.manage',
+    row,
+    accessRowToAccessConstraint,
+    'access constraint',
+    id,
+  );
   const now = clock.now();
   const end = input.end === undefined ? current.end : input.end;
   if (end !== null && end < current.start) {
@@ -187,9 +191,13 @@ export async function getAccessConstraint(
   id: string,
 ): Promise<AccessConstraint> {
   const row = await findAccessConstraint(store.db, id);
-  const [constraint] = row
-    ? await readThroughPolicy(store, actor, 'access-constraint', [accessRowToAccessConstraint(row)])
-    : [];
-  if (!constraint) throw notFound('access constraint', id);
-  return constraint;
+  return readOne(
+    store,
+    actor,
+    'access-constraint',
+    row,
+    accessRowToAccessConstraint,
+    'access constraint',
+    id,
+  );
 }

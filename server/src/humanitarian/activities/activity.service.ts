@@ -14,10 +14,9 @@ import {
 import type { Areas } from '../../areas/areas.js';
 import type { Clock } from '../../clock/clock.js';
 import type { Actor, Writer } from '../../policy/actor.js';
-import { assertCanWrite, readThroughPolicy } from '../../policy/enforce.js';
-import { canRead } from '../../policy/policy.js';
+import { readThroughPolicy } from '../../policy/enforce.js';
 import type { Store, Tx } from '../../store/store.js';
-import { assertNewId, newRecordMeta, notFound, recordWrite } from '../record.js';
+import { assertNewId, newRecordMeta, readOne, recordWrite, writableOne } from '../record.js';
 import {
   activityNaturalKey,
   activityRowToActivity,
@@ -121,9 +120,7 @@ export async function updateActivity(
   input: UpdateActivityRequest,
 ): Promise<Activity> {
   const row = await findActivity(tx, id);
-  const current = row ? activityRowToActivity(row) : null;
-  if (!current || !canRead(actor, current)) throw notFound('activity', id);
-  assertCanWrite(actor, 'activity.report', current);
+  const current = writableOne(actor, 'activity.report', row, activityRowToActivity, 'activity', id);
   const now = clock.now();
   const next = {
     ...current,
@@ -161,9 +158,5 @@ export async function listActivities(
 /** One activity, or 404 when it does not exist or may not be read. */
 export async function getActivity(store: Store, actor: Actor, id: string): Promise<Activity> {
   const row = await findActivity(store.db, id);
-  const [activity] = row
-    ? await readThroughPolicy(store, actor, 'activity', [activityRowToActivity(row)])
-    : [];
-  if (!activity) throw notFound('activity', id);
-  return activity;
+  return readOne(store, actor, 'activity', row, activityRowToActivity, 'activity', id);
 }

@@ -16,10 +16,9 @@ import type { Areas } from '../../areas/areas.js';
 import type { Clock } from '../../clock/clock.js';
 import { listFigures, type FigureReadDeps, type ReadFigure } from '../../figures/figure.service.js';
 import type { Actor, Writer } from '../../policy/actor.js';
-import { assertCanWrite, readThroughPolicy } from '../../policy/enforce.js';
-import { canRead } from '../../policy/policy.js';
+import { readThroughPolicy } from '../../policy/enforce.js';
 import type { Store, Tx } from '../../store/store.js';
-import { assertNewId, newRecordMeta, notFound, recordWrite } from '../record.js';
+import { assertNewId, newRecordMeta, readOne, recordWrite, writableOne } from '../record.js';
 import {
   DEFAULT_HAZARD_CLASSIFICATION,
   hazardEventToRow,
@@ -139,9 +138,14 @@ export async function updateHazardEvent(
   input: UpdateHazardEventRequest,
 ): Promise<HazardEvent> {
   const row = await findHazardEvent(tx, id);
-  const current = row ? hazardRowToHazardEvent(row) : null;
-  if (!current || !canRead(actor, current)) throw notFound('hazard event', id);
-  assertCanWrite(actor, 'humanitarian.manage', current);
+  const current = writableOne(
+    actor,
+    'humanitarian.manage',
+    row,
+    hazardRowToHazardEvent,
+    'hazard event',
+    id,
+  );
   const now = clock.now();
   const pick = <T>(next: T | undefined, was: T): T => (next === undefined ? was : next);
   const affectedPcodes = [...new Set(input.affectedPcodes ?? current.affectedPcodes)];
@@ -200,10 +204,15 @@ export async function getHazardEvent(
   id: string,
 ): Promise<{ hazard: HazardEvent; figures: ReadFigure[] }> {
   const row = await findHazardEvent(store.db, id);
-  const [hazard] = row
-    ? await readThroughPolicy(store, actor, 'hazard-event', [hazardRowToHazardEvent(row)])
-    : [];
-  if (!hazard) throw notFound('hazard event', id);
+  const hazard = await readOne(
+    store,
+    actor,
+    'hazard-event',
+    row,
+    hazardRowToHazardEvent,
+    'hazard event',
+    id,
+  );
   const { figures } = await listFigures(store, actor, deps, { hazardEventId: hazard.id });
   return { hazard, figures };
 }

@@ -15,11 +15,10 @@ import type { Clock } from '../../clock/clock.js';
 import type { Figure } from '../../figures/figure.js';
 import { latestSiteFigures } from '../../figures/figure.service.js';
 import type { Actor, Writer } from '../../policy/actor.js';
-import { assertCanWrite, readThroughPolicy } from '../../policy/enforce.js';
-import { canRead } from '../../policy/policy.js';
+import { readThroughPolicy } from '../../policy/enforce.js';
 import { inChunks } from '../../store/chunks.js';
 import type { Store, Tx } from '../../store/store.js';
-import { assertNewId, newRecordMeta, notFound, recordWrite } from '../record.js';
+import { assertNewId, newRecordMeta, readOne, recordWrite, writableOne } from '../record.js';
 import {
   DEFAULT_IDP_SITE_CLASSIFICATION,
   idpSiteNaturalKey,
@@ -163,9 +162,14 @@ export async function updateIdpSite(
   input: UpdateIdpSiteRequest,
 ): Promise<IdpSite> {
   const row = await findIdpSite(tx, id);
-  const current = row ? idpSiteRowToIdpSite(row) : null;
-  if (!current || !canRead(actor, current)) throw notFound('IDP site', id);
-  assertCanWrite(actor, 'humanitarian.manage', current);
+  const current = writableOne(
+    actor,
+    'humanitarian.manage',
+    row,
+    idpSiteRowToIdpSite,
+    'IDP site',
+    id,
+  );
   const now = clock.now();
   if (input.status !== undefined && input.status === current.status) {
     throw new KonbitError(
@@ -175,14 +179,14 @@ export async function updateIdpSite(
     );
   }
   const moved = input.location !== undefined || input.pcode !== undefined;
+  const location =
+    input.location === undefined
+      ? current.location && { lon: current.location[0], lat: current.location[1] }
+      : input.location;
+  // A new point finds its own commune; a new commune must agree with the point kept.
+  const pcode = input.pcode ?? (input.location === undefined ? current.pcode : undefined);
   const place = moved
-    ? placeSite(
-        areas,
-        input.location === undefined
-          ? current.location && { lon: current.location[0], lat: current.location[1] }
-          : input.location,
-        input.pcode ?? (input.location === undefined ? current.pcode : undefined),
-      )
+    ? placeSite(areas, location, pcode)
     : { location: current.location, pcode: current.pcode };
   const status = input.status ?? current.status;
   let closedOn = input.closedOn === undefined ? current.closedOn : input.closedOn;
@@ -261,10 +265,7 @@ export async function getIdpSite(
   id: string,
 ): Promise<SiteWithPopulation> {
   const row = await findIdpSite(store.db, id);
-  const [site] = row
-    ? await readThroughPolicy(store, actor, 'idp-site', [idpSiteRowToIdpSite(row)])
-    : [];
-  if (!site) throw notFound('IDP site', id);
+  const site = await readOne(store, actor, 'idp-site', row, idpSiteRowToIdpSite, 'IDP site', id);
   const [out] = await withPopulation(store, actor, clock, [site]);
   return out as SiteWithPopulation;
 }
