@@ -23,7 +23,7 @@ import {
   type PlannedRecord,
 } from '../import.js';
 import type { FieldSpecs } from './fields.js';
-import { placeOfRow } from './import.displacement.js';
+import { placeOfRow } from './place.js';
 import type { KindImporter } from './import.service.js';
 
 const FIELDS = {

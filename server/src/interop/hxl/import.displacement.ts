@@ -13,7 +13,6 @@ import {
   type Metric,
   type Qualifier,
 } from '@konbit/core';
-import type { Areas } from '../../areas/areas.js';
 import { idpSiteNaturalKey } from '../../humanitarian/idp-sites/idp-site.js';
 import type { Tx } from '../../store/store.js';
 import {
@@ -29,6 +28,7 @@ import {
   publishedOf,
 } from '../import.js';
 import type { FieldSpecs, RowValues } from './fields.js';
+import { placeOfRow } from './place.js';
 import type { KindImporter } from './import.service.js';
 
 const FIELDS = {
@@ -62,6 +62,8 @@ const FIELDS = {
 
 type Field = keyof typeof FIELDS;
 
+const FIELDS_OF_PLACE = { country: 'country', adm1: 'adm1', adm2: 'adm2', level: 'level' } as const;
+
 /** The metric columns a row may fill, and the metric each one counts. */
 const METRIC_FIELDS: readonly [Field, Metric][] = [
   ['idps', 'idps'],
@@ -83,59 +85,6 @@ export function keepDtmRecords(
   keep: (record: DtmRecord) => boolean,
 ): DisplacementPlan {
   return { ...plan, dtm: plan.dtm.filter(keep) };
-}
-
-const LEVEL_FIELD: Record<DtmAdminLevel, Field> = { 0: 'country', 1: 'adm1', 2: 'adm2' };
-
-/**
- * The area a row is about: the admin level it states, or the most precise P-code it fills.
- * Checked against the boundaries and against each other (a commune inside its department).
- */
-export function placeOfRow<K extends string>(
-  v: RowValues<K>,
-  areas: Areas,
-  fields: { country: K; adm1: K; adm2: K; level: K },
-  options: { allowNone: boolean },
-): { pcode: string | null; level: DtmAdminLevel | null } | null {
-  const country = v.text(fields.country);
-  if (country !== null && dtmPcode(country) !== 'HT') {
-    return v.error(fields.country, `Only Haiti (HTI) is covered; this row is for ${country}`);
-  }
-  const levelValue = v.count(fields.level, 'The admin level');
-  if (levelValue !== null && levelValue > 2) {
-    return v.error(fields.level, `The admin level must be 0, 1 or 2, got ${levelValue}`);
-  }
-  const adm1 = v.text(fields.adm1)?.toUpperCase() ?? null;
-  const adm2 = v.text(fields.adm2)?.toUpperCase() ?? null;
-  let level = levelValue as DtmAdminLevel | null;
-  level ??= adm2 !== null ? 2 : adm1 !== null ? 1 : country !== null ? 0 : null;
-  if (level === null) {
-    if (options.allowNone) return { pcode: null, level: null };
-    return v.error(fields.adm2, 'No place: fill #adm2+code, #adm1+code or #country+code');
-  }
-  const fieldOfLevel = { country: fields.country, adm1: fields.adm1, adm2: fields.adm2 }[
-    LEVEL_FIELD[level] as 'country' | 'adm1' | 'adm2'
-  ];
-  const pcode = level === 0 ? 'HT' : level === 1 ? adm1 : adm2;
-  if (pcode === null) {
-    return v.error(
-      fieldOfLevel,
-      `The row is at admin level ${level} but ${v.columnOf(fieldOfLevel)} is blank`,
-    );
-  }
-  const area = areas.get(pcode);
-  if (!area || area.level !== level) {
-    return v.error(
-      fieldOfLevel,
-      area
-        ? `${pcode} is an admin level ${area.level} P-code, not level ${level}`
-        : `${pcode} is not a P-code in Haiti's boundaries`,
-    );
-  }
-  if (adm1 !== null && adm2 !== null && !adm2.startsWith(adm1)) {
-    return v.error(fields.adm2, `${adm2} is not in ${adm1}`);
-  }
-  return { pcode, level };
 }
 
 function readDtmRow(
@@ -285,5 +234,3 @@ export function displacementImporter(): KindImporter<Field, DisplacementPlan> {
     },
   };
 }
-
-const FIELDS_OF_PLACE = { country: 'country', adm1: 'adm1', adm2: 'adm2', level: 'level' } as const;
