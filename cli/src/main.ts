@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerDb } from './commands/db.js';
 import { registerDemo } from './commands/demo.js';
+import { registerImport } from './commands/import.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokens } from './commands/tokens.js';
 import { registerUsers } from './commands/users.js';
@@ -23,6 +24,7 @@ export function program(): Command {
   registerTokens(p);
   registerAudit(p);
   registerBackup(p);
+  registerImport(p);
   return p;
 }
 

@@ -35,6 +35,13 @@ export function progress(label: string): (done: number, total: number) => void {
 export function report(error: unknown): number {
   if (error instanceof KonbitError) {
     err(`konbit: ${error.message}${error.field ? ` (${error.field})` : ''}`);
+    // An import lists every problem: one line each, where it is first.
+    for (const d of error.details ?? []) {
+      const where = [d.row !== undefined ? `row ${d.row}` : null, d.column ?? d.field ?? null]
+        .filter((w) => w !== null)
+        .join(', ');
+      err(`  ${where ? `${where}: ` : ''}${d.message}`);
+    }
     return EXIT_FAILED;
   }
   if (error instanceof ConfigError || error instanceof MigrationError) {

@@ -23,3 +23,6 @@ export {
 export { createSite, reportSiteStatus, sitesNear } from './sites/site.service.js';
 export { raiseAlert } from './alerts/alert.service.js';
 export { createUnit, createAssignment } from './tasking/tasking.service.js';
+export { importHxl, type HxlImportOptions } from './interop/hxl/import.service.js';
+export { fileSource, type ByteSource } from './interop/hxl/hxl.read.js';
+export { importDtmJson } from './interop/dtm/dtm.js';

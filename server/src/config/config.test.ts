@@ -56,4 +56,17 @@ describe('configuration', () => {
       /KONBIT_MAP_TILES/,
     );
   });
+
+  it('reads the figure conflict window and the import size limit, refusing nonsense', () => {
+    expect(loadConfig({})).toMatchObject({
+      figures: { conflictWindowDays: 30 },
+      importLimitBytes: 50 * 1024 * 1024,
+    });
+    expect(
+      loadConfig({ KONBIT_FIGURE_CONFLICT_DAYS: '14', KONBIT_IMPORT_LIMIT_BYTES: '2048' }),
+    ).toMatchObject({ figures: { conflictWindowDays: 14 }, importLimitBytes: 2048 });
+    expect(() => loadConfig({ KONBIT_FIGURE_CONFLICT_DAYS: '-1' })).toThrowError(
+      /KONBIT_FIGURE_CONFLICT_DAYS/,
+    );
+  });
 });

@@ -42,6 +42,10 @@ const EnvSchema = z.object({
     .optional(),
   /** Credit shown on the map for those tiles, as their licence requires. */
   KONBIT_MAP_TILES_ATTRIBUTION: z.string().max(500).optional(),
+  /** Figures from different sources dated at most this many days apart can conflict. */
+  KONBIT_FIGURE_CONFLICT_DAYS: Int(0, 3650).default(30),
+  /** Largest file an import accepts (HXL CSV or DTM JSON), in bytes. */
+  KONBIT_IMPORT_LIMIT_BYTES: Int(1024, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
   KONBIT_WEB_DIR: z.string().min(1).optional(),
   KONBIT_DATA_DIR: z.string().min(1).optional(),
 });
@@ -69,6 +73,12 @@ export interface Config {
   };
   /** Raster background tiles for the web map when online; null: boundaries only. */
   readonly mapTiles: { readonly url: string; readonly attribution: string } | null;
+  readonly figures: {
+    /** Figures from different sources at most this many days apart can conflict. */
+    readonly conflictWindowDays: number;
+  };
+  /** Largest import file accepted, in bytes. */
+  readonly importLimitBytes: number;
   /** Folder with the built web app; null serves no web app. */
   readonly webDir: string | null;
   /** Folder with the reference data (boundaries, places); null uses the repository's data/. */
@@ -120,6 +130,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           attribution: e.KONBIT_MAP_TILES_ATTRIBUTION ?? '',
         })
       : null,
+    figures: Object.freeze({ conflictWindowDays: e.KONBIT_FIGURE_CONFLICT_DAYS }),
+    importLimitBytes: e.KONBIT_IMPORT_LIMIT_BYTES,
     webDir: e.KONBIT_WEB_DIR ?? null,
     dataDir: e.KONBIT_DATA_DIR ?? null,
   });

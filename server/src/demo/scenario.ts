@@ -24,6 +24,7 @@ import { z } from 'zod';
 import { defaultDataDir } from '../areas/areas.js';
 import type { AppContext } from '../context.js';
 import { createFigure } from '../figures/figure.service.js';
+import { humanitarianScenario } from '../humanitarian/humanitarian.scenario.js';
 import { createOrganisation, createUser } from '../orgs/orgs.service.js';
 import { systemActor, type SystemActor } from '../policy/actor.js';
 import { setMeta } from '../store/meta.js';
@@ -54,7 +55,7 @@ export interface ScenarioPart {
 }
 
 /** The parts after the foundation, in loading order. */
-const SCENARIO_PARTS: readonly ScenarioPart[] = [sitesPart];
+const SCENARIO_PARTS: readonly ScenarioPart[] = [sitesPart, humanitarianScenario];
 
 export class ScenarioError extends Error {
   constructor(message: string) {
@@ -166,12 +167,20 @@ async function loadFoundation(tx: Tx, ctx: AppContext, refs: ScenarioRefs) {
     });
     users.set(a.role, user.id);
   }
-  for (const f of figuresFile.figures) await createFigure(tx, refs.actor, ctx, f);
   return {
     organisations: orgsFile.organisations.length,
     accounts: orgsFile.accounts.length,
-    figures: figuresFile.figures.length,
   };
+}
+
+/**
+ * The sourced figures of figures.json, loaded after the parts: a figure may name a record a
+ * part made (the hazard event it is about).
+ */
+async function loadFigures(tx: Tx, ctx: AppContext, refs: ScenarioRefs) {
+  const figuresFile = readScenarioFile(refs.dataDir, 'figures.json', FiguresFile);
+  for (const f of figuresFile.figures) await createFigure(tx, refs.actor, ctx, f);
+  return { figures: figuresFile.figures.length };
 }
 
 /** Loads the whole scenario into an empty store, in one transaction. */
@@ -187,6 +196,7 @@ export async function loadScenario(ctx: AppContext): Promise<ScenarioSummary> {
   await ctx.store.transaction(async (tx) => {
     Object.assign(counts, await loadFoundation(tx, ctx, refs));
     for (const part of SCENARIO_PARTS) Object.assign(counts, await part.load(tx, ctx, refs));
+    Object.assign(counts, await loadFigures(tx, ctx, refs));
     await setMeta(tx, 'store_kind', 'demo');
     await setMeta(tx, 'scenario_as_of', ctx.clock.now().toISOString());
   });

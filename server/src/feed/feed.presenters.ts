@@ -2,10 +2,20 @@
  * How each kind of change-log entry is shown on the live feed: the same presenters the API
  * uses, applied after the access policy. An entity without a presenter here is never sent.
  */
+import { missionDay } from '@konbit/core';
 import type { Areas } from '../areas/areas.js';
 import type { ChangeEntry } from '../changelog/changelog.js';
+import { systemClock, type Clock } from '../clock/clock.js';
 import type { Figure } from '../figures/figure.js';
 import { presentFigure } from '../figures/figure.presenter.js';
+import type { AccessConstraint } from '../humanitarian/access/access.js';
+import { presentAccessConstraint } from '../humanitarian/access/access.presenter.js';
+import type { Activity } from '../humanitarian/activities/activity.js';
+import { presentActivity } from '../humanitarian/activities/activity.presenter.js';
+import type { HazardEvent } from '../humanitarian/hazards/hazard.js';
+import { presentHazardEvent } from '../humanitarian/hazards/hazard.presenter.js';
+import type { IdpSite } from '../humanitarian/idp-sites/idp-site.js';
+import { presentIdpSite } from '../humanitarian/idp-sites/idp-site.presenter.js';
 import { presentOrganisation, type Organisation } from '../orgs/organisation.js';
 import type { Actor } from '../policy/actor.js';
 import type { Alert } from '../alerts/alert.js';
@@ -40,9 +50,21 @@ const USER_FIELDS = [
   'sessionsEnded',
 ];
 
-export function feedPresenters(areas: Areas): ReadonlyMap<string, FeedPresenter> {
+export function feedPresenters(
+  areas: Areas,
+  clock: Clock = systemClock,
+): ReadonlyMap<string, FeedPresenter> {
   return new Map<string, FeedPresenter>([
     ['figure', (_actor, e) => presentFigure(e.payload as Figure, areas)],
+    // Each reader gets the site's point or its commune centroid, as the policy says.
+    ['idp-site', (actor, e) => presentIdpSite(e.payload as IdpSite, actor, areas)],
+    ['hazard-event', (_actor, e) => presentHazardEvent(e.payload as HazardEvent, areas)],
+    ['activity', (_actor, e) => presentActivity(e.payload as Activity, areas)],
+    [
+      'access-constraint',
+      (_actor, e) =>
+        presentAccessConstraint(e.payload as AccessConstraint, areas, missionDay(clock.now())),
+    ],
     ['organisation', (_actor, e) => presentOrganisation(e.payload as Organisation)],
     ['user', (_actor, e) => pick(e.payload, USER_FIELDS)],
     ['session', (_actor, e) => pick(e.payload, ['id', 'userId', 'expiresAt', 'revokedAt'])],

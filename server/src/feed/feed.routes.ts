@@ -16,7 +16,7 @@ const FeedQuery = z.strictObject({
 
 export function feedRoutes(app: Api, ctx: AppContext): void {
   const { store, config } = ctx;
-  const presenters = feedPresenters(ctx.areas);
+  const presenters = feedPresenters(ctx.areas, ctx.clock);
   const open = new Set<FeedStream>();
 
   app.addHook('preClose', async () => {

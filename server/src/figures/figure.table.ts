@@ -5,8 +5,15 @@ export interface FigureTable {
   unit: string;
   qualifier: string;
   pcode: string;
-  /** `YYYY-MM-DD`: the day the number describes. */
+  idp_site_id: string | null;
+  hazard_event_id: string | null;
+  /** `YYYY-MM-DD`: the day the number describes (the last day of its period, if it has one). */
   as_of: string;
+  period_start: string | null;
+  /** Makes a re-import add nothing: `dtm|operation|round|level|pcode|date` and the like. */
+  natural_key: string | null;
+  /** JSON: `{ breakdown, dtm }`. */
+  detail: string | null;
   source_organisation: string;
   source_title: string;
   source_url: string | null;

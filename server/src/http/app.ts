@@ -26,6 +26,9 @@ import { getMeta } from '../store/meta.js';
 import type { AppContext } from '../context.js';
 import { feedRoutes } from '../feed/feed.routes.js';
 import { figureRoutes } from '../figures/figure.routes.js';
+import { humanitarianRoutes } from '../humanitarian/routes.js';
+import { exportRoutes } from '../interop/export.routes.js';
+import { importRoutes } from '../interop/import.routes.js';
 import { orgsRoutes } from '../orgs/orgs.routes.js';
 import { siteRoutes } from '../sites/site.routes.js';
 import { alertRoutes } from '../alerts/alert.routes.js';
@@ -164,6 +167,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   alertRoutes(app, ctx);
   taskingRoutes(app, ctx);
   forcesRoutes(app, ctx);
+  humanitarianRoutes(app, ctx);
+  importRoutes(app, ctx);
+  exportRoutes(app, ctx);
   feedRoutes(app, ctx);
   webRoutes(app, ctx);
 

@@ -124,7 +124,9 @@ export function toErrorResponse(
 
 export function errorHandler(bodyLimit: number) {
   return (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body: payload } = toErrorResponse(err, bodyLimit, request.id);
+    // An import route takes larger bodies than the rest: name the limit of the route asked.
+    const limit = request.routeOptions?.bodyLimit ?? bodyLimit;
+    const { status, body: payload } = toErrorResponse(err, limit, request.id);
     if (status >= 500) request.log.error({ err }, 'request failed');
     else
       request.log.info(

@@ -39,6 +39,7 @@ describe.skipIf(!url)('migrations on PostgreSQL', () => {
     const applied = await migrateToLatest(db);
     expect(applied).toContain('20261128_0001_foundation');
     expect(applied).toContain('20261128_0100_sites');
+    expect(applied).toContain('20261128_0300_humanitarian');
     const tables = await sql<{
       table_name: string;
     }>`select table_name from information_schema.tables where table_schema = 'public'`.execute(db);
@@ -61,6 +62,10 @@ describe.skipIf(!url)('migrations on PostgreSQL', () => {
         'force_pledge_history',
         'mandate_milestones',
         'alerts',
+        'idp_sites',
+        'hazard_events',
+        'activities',
+        'access_constraints',
       ]),
     );
   });

@@ -15,6 +15,10 @@ import type {
   PledgeLineTable,
 } from '../forces/forces.table.js';
 import type { AlertTable } from '../alerts/alert.table.js';
+import type { AccessConstraintTable } from '../humanitarian/access/access.table.js';
+import type { ActivityTable } from '../humanitarian/activities/activity.table.js';
+import type { HazardEventTable } from '../humanitarian/hazards/hazard.table.js';
+import type { IdpSiteTable } from '../humanitarian/idp-sites/idp-site.table.js';
 
 export interface DB {
   meta: MetaTable;
@@ -36,4 +40,8 @@ export interface DB {
   force_pledge_history: PledgeHistoryTable;
   mandate_milestones: MilestoneTable;
   alerts: AlertTable;
+  idp_sites: IdpSiteTable;
+  hazard_events: HazardEventTable;
+  activities: ActivityTable;
+  access_constraints: AccessConstraintTable;
 }

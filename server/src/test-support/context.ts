@@ -164,3 +164,14 @@ export function useTestApp(
   });
   return state;
 }
+
+/** Seeds `people` and signs each in: their bearer headers, by name. */
+export async function signedIn<P extends Person>(
+  t: { readonly ctx: AppContext; readonly app: Api },
+  people: readonly P[],
+): Promise<Record<P, Record<string, string>>> {
+  const seeded = await seedPeople(t.ctx, people);
+  const out = {} as Record<P, Record<string, string>>;
+  for (const name of people) out[name] = bearer(await signIn(t.app, seeded[name].email));
+  return out;
+}
