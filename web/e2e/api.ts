@@ -29,9 +29,16 @@ export interface ListedFigure {
   value: number;
   asOf: string;
   metric: string;
-  place: { pcode: string; name: string; level: number };
+  place: {
+    pcode: string;
+    name: string;
+    level: number;
+    idpSiteId: string | null;
+    hazardEventId: string | null;
+  };
   source: { organisation: string; title: string };
   context: string | null;
+  createdAt: string;
 }
 
 /** IOM DTM round 3 (2023-03-31), by commune: real figures (see data/SOURCES.md, dtm). */
@@ -41,17 +48,13 @@ export const DTM_ROUND_3 = [
   { pcode: 'HT0117', value: 11_686 },
 ];
 
-export function dtmFigure(pcode: string, value: number) {
+/** A figure the browser tests file themselves, labelled as illustrative in its source. */
+export function testFigure(pcode: string, value: number, metric = 'idps', asOf = '2023-06-05') {
   return {
-    metric: 'idps',
+    metric,
     value,
     pcode,
-    asOf: '2023-03-31',
-    source: {
-      organisation: 'IOM DTM',
-      title: 'Haiti: displacement by commune, round 3',
-      method: 'DTM round 3',
-      published: '2023-03-31',
-    },
+    asOf,
+    source: { organisation: 'Browser test (illustrative)', title: 'Illustrative test figure' },
   };
 }

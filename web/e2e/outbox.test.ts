@@ -92,8 +92,9 @@ describe.skipIf(unavailable !== null)('the outbox', () => {
     for (const s of sent) expect(s).toEqual({ key: itemId, id: itemId });
 
     const row = watcher.locator('[data-testid="list-figures"] tr[data-pcode="HT0118"]');
-    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
-    expect(await row.getAttribute('data-value')).toBe('4321');
+    // Tabarre already has a DTM figure; the newer one replaces it in the list, once.
+    await expect.poll(() => row.getAttribute('data-value'), { timeout: 20_000 }).toBe('4321');
+    expect(await row.count()).toBe(1);
     await field.close();
     await hq.close();
   });

@@ -103,7 +103,7 @@ export async function request<T>(
  * A figure as listed. `conflict: true` marks figures of one metric and place from different
  * sources that disagree (the humanitarian picture sets it); absent means no conflict is known.
  */
-export const ListedFigure = FigureSchema.extend({ conflict: z.boolean().optional() });
+export const ListedFigure = FigureSchema;
 export type ListedFigure = z.infer<typeof ListedFigure>;
 const ListedFigures = z.object({ figures: z.array(ListedFigure), asOf: z.string() });
 

@@ -41,7 +41,9 @@ function ErrorLine({ error }: { error: Error }) {
 export function DisplacedCard() {
   const { t } = useTranslation('dashboard');
   const { data, error } = useNationalFigures();
-  const group = data ? groupFigures(data.figures).find((g) => g.metric === 'idps') : undefined;
+  const group = data
+    ? groupFigures(data.figures).find((g) => g.metric === 'idps' && g.subject === null)
+    : undefined;
   return (
     <article className="card card-wide" aria-labelledby="card-idps" data-testid="card-idps">
       <h2 id="card-idps">{t('displaced.title')}</h2>
@@ -67,7 +69,7 @@ export function KeyFiguresCard() {
       {data && groups.length === 0 && <p className="empty">{t('keyFigures.none')}</p>}
       <ul className="figures">
         {groups.map((g) => (
-          <li key={`${g.metric}-${g.pcode}`} data-metric={g.metric}>
+          <li key={`${g.metric}-${g.pcode}-${g.subject ?? ''}`} data-metric={g.metric}>
             <FigureGroupView group={g} showMetric />
           </li>
         ))}

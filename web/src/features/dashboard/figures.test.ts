@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ListedFigure } from '../../api/client';
-import { groupFigures } from './figures';
+import { groupFigures, isAreaFigure } from './figures';
 
 function figure(over: Partial<ListedFigure> & { id: string }): ListedFigure {
   return {
@@ -8,11 +8,16 @@ function figure(over: Partial<ListedFigure> & { id: string }): ListedFigure {
     value: 1,
     unit: 'people',
     qualifier: 'exact',
-    place: { pcode: 'HT', name: 'Haïti', level: 0 },
+    place: { pcode: 'HT', name: 'Haïti', level: 0, idpSiteId: null, hazardEventId: null },
     asOf: '2023-06-08',
+    periodStart: null,
     source: { organisation: 'IOM', title: 't', url: null, published: null, method: null },
     confidence: null,
     context: null,
+    breakdown: [],
+    dtm: null,
+    conflict: false,
+    conflictsWith: [],
     classification: 'public',
     createdAt: '2023-06-08T16:00:00.000Z',
     ...over,
@@ -29,6 +34,30 @@ describe('grouping figures for display', () => {
     expect(groups.map((g) => [g.metric, g.conflict, g.figures.map((f) => f.id)])).toEqual([
       ['idps', false, ['b']],
       ['deaths', false, ['c']],
+    ]);
+  });
+
+  it('keeps figures about a hazard or an IDP site apart from the area they lie in', () => {
+    const place = (over: Partial<ListedFigure['place']>): ListedFigure['place'] => ({
+      pcode: 'HT',
+      name: 'Haïti',
+      level: 0,
+      idpSiteId: null,
+      hazardEventId: null,
+      ...over,
+    });
+    const groups = groupFigures([
+      figure({ id: 'all', metric: 'deaths', value: 51 }),
+      figure({ id: 'quake', metric: 'deaths', value: 4, place: place({ hazardEventId: 'q' }) }),
+      figure({ id: 'site', metric: 'deaths', value: 1, place: place({ idpSiteId: 's' }) }),
+    ]);
+    expect(groups.map((g) => [g.subject, g.figures.map((f) => f.id)])).toEqual([
+      [null, ['all']],
+      ['hazard:q', ['quake']],
+      ['idp-site:s', ['site']],
+    ]);
+    expect(groups.filter((g) => g.figures.every(isAreaFigure)).map((g) => g.subject)).toEqual([
+      null,
     ]);
   });
 

@@ -7,7 +7,7 @@ import { METRICS, type Metric } from '@konbit/core';
 import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
 import { api, type AreaCollection, type ListedFigure } from '../../api/client';
-import { groupFigures, type FigureGroup } from '../../features/dashboard/figures';
+import { groupFigures, isAreaFigure, type FigureGroup } from '../../features/dashboard/figures';
 import { loadCommunes } from '../../ui/areas';
 import { Position, Source, useDay, useNumber } from '../../ui/format';
 import { breaks, classOf, SHADES } from '../colours';
@@ -180,7 +180,9 @@ export const figuresLayer: MapLayer<FiguresData> = {
       api.figures({ metric, latest: 1, to: state.window.to }, signal),
     ]);
     const byCommune = new Map<string, FigureGroup>();
-    for (const g of groupFigures(list.figures.filter((f) => f.place.level === 2))) {
+    for (const g of groupFigures(
+      list.figures.filter((f) => f.place.level === 2 && isAreaFigure(f)),
+    )) {
       byCommune.set(g.pcode, g);
     }
     const values = [...byCommune.values()].map((g) => latest(g)?.value ?? 0);
