@@ -9,6 +9,7 @@ export type Brand<T, B extends string> = T & { readonly [brand]: B };
 export type OrgId = Brand<string, 'OrgId'>;
 export type UserId = Brand<string, 'UserId'>;
 export type FigureId = Brand<string, 'FigureId'>;
+export type IncidentId = Brand<string, 'IncidentId'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -15,3 +15,6 @@ export * from './api/areas.js';
 export * from './api/feed.js';
 export * from './api/incidents.js';
 export * from './rules/figures.js';
+export * from './rules/cells.js';
+export * from './rules/search.js';
+export * from './rules/incidents.js';

@@ -71,3 +71,9 @@ export function addDays(day: LocalDate, n: number): LocalDate {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10) as LocalDate;
 }
+
+/** The Monday that starts the (Monday-to-Sunday) week of `day`. */
+export function weekStart(day: LocalDate): LocalDate {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
