@@ -30,6 +30,10 @@ const EnvSchema = z.object({
   KONBIT_FEED_MAX_BUFFER_BYTES: Int(1024, 256 * 1024 * 1024).default(4 * 1024 * 1024),
   /** Seconds a live-feed reader may leave its socket full before it is disconnected. */
   KONBIT_FEED_DRAIN_TIMEOUT_SECONDS: Int(1, 3600).default(30),
+  /** SQLite page cache in MiB (map, search and statistics queries read from it). */
+  KONBIT_SQLITE_CACHE_MB: Int(2, 4096).default(64),
+  /** Largest body of a batch of incident reports (a field device catching up). */
+  KONBIT_BATCH_BODY_LIMIT_BYTES: Int(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
   KONBIT_WEB_DIR: z.string().min(1).optional(),
   KONBIT_DATA_DIR: z.string().min(1).optional(),
 });
@@ -43,6 +47,8 @@ export interface Config {
   readonly logLevel: string;
   readonly sessionHours: number;
   readonly bodyLimitBytes: number;
+  readonly batchBodyLimitBytes: number;
+  readonly sqliteCacheMb: number;
   readonly cookieSecure: boolean;
   readonly trustProxy: boolean;
   readonly login: {
@@ -88,6 +94,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.KONBIT_LOG_LEVEL,
     sessionHours: e.KONBIT_SESSION_HOURS,
     bodyLimitBytes: e.KONBIT_BODY_LIMIT_BYTES,
+    batchBodyLimitBytes: e.KONBIT_BATCH_BODY_LIMIT_BYTES,
+    sqliteCacheMb: e.KONBIT_SQLITE_CACHE_MB,
     cookieSecure: e.KONBIT_COOKIE_SECURE,
     trustProxy: e.KONBIT_TRUST_PROXY,
     login: Object.freeze({

@@ -6,6 +6,8 @@ import type { Areas } from '../areas/areas.js';
 import type { ChangeEntry } from '../changelog/changelog.js';
 import type { Figure } from '../figures/figure.js';
 import { presentFigure } from '../figures/figure.presenter.js';
+import type { Incident } from '../incidents/incident.js';
+import { presentIncidentFeature } from '../incidents/incident.presenter.js';
 import { presentOrganisation, type Organisation } from '../orgs/organisation.js';
 import type { Actor } from '../policy/actor.js';
 
@@ -35,6 +37,8 @@ const USER_FIELDS = [
 export function feedPresenters(areas: Areas): ReadonlyMap<string, FeedPresenter> {
   return new Map<string, FeedPresenter>([
     ['figure', (_actor, e) => presentFigure(e.payload as Figure, areas)],
+    // The summary, with a sensitive report's point generalised for this reader.
+    ['incident', (actor, e) => presentIncidentFeature(actor, e.payload as Incident, areas)],
     ['organisation', (_actor, e) => presentOrganisation(e.payload as Organisation)],
     ['user', (_actor, e) => pick(e.payload, USER_FIELDS)],
     ['session', (_actor, e) => pick(e.payload, ['id', 'userId', 'expiresAt', 'revokedAt'])],

@@ -26,6 +26,7 @@ import { getMeta } from '../store/meta.js';
 import type { AppContext } from '../context.js';
 import { feedRoutes } from '../feed/feed.routes.js';
 import { figureRoutes } from '../figures/figure.routes.js';
+import { incidentRoutes } from '../incidents/incident.routes.js';
 import { orgsRoutes } from '../orgs/orgs.routes.js';
 import { registerActorResolution } from './actor.js';
 import type { Api } from './api.js';
@@ -143,6 +144,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   orgsRoutes(app, ctx);
   areasRoutes(app, ctx);
   figureRoutes(app, ctx);
+  incidentRoutes(app, ctx);
   feedRoutes(app, ctx);
 
   await registerWebApp(app, config.webDir);

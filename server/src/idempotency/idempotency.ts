@@ -42,7 +42,11 @@ export function checkKey(key: string): string {
   return key;
 }
 
-async function lookup(tx: Pick<Tx, 'selectFrom'>, req: IdempotencyRequest) {
+/** The stored answer for a key, if any (its fingerprint says which request it answered). */
+export async function lookupKey(
+  tx: Pick<Tx, 'selectFrom'>,
+  req: Omit<IdempotencyRequest, 'fingerprint'>,
+) {
   return tx
     .selectFrom('idempotency_keys')
     .select(['fingerprint', 'status', 'response'])
@@ -65,6 +69,29 @@ function replay<T>(
   return { status: row.status, body: JSON.parse(row.response) as T, replayed: true };
 }
 
+/**
+ * Stores the answer to a key inside the caller's transaction, for writes that answer many keys
+ * at once (a batch of reports, each with its own id).
+ */
+export async function storeResponse(
+  tx: Tx,
+  req: IdempotencyRequest,
+  status: number,
+  body: unknown,
+): Promise<void> {
+  await tx
+    .insertInto('idempotency_keys')
+    .values({
+      scope: req.scope,
+      key: req.key,
+      fingerprint: req.fingerprint,
+      status,
+      response: JSON.stringify(body),
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
 class AlreadyDone {
   constructor(readonly row: { fingerprint: string; status: number; response: string }) {}
 }
@@ -83,24 +110,14 @@ export async function idempotent<T>(
     const result = await store.transaction(work);
     return { ...result, replayed: false };
   }
-  const earlier = await lookup(store.db, req);
+  const earlier = await lookupKey(store.db, req);
   if (earlier) return replay<T>(req, earlier);
   try {
     const result = await store.transaction(async (tx) => {
-      const raced = await lookup(tx, req);
+      const raced = await lookupKey(tx, req);
       if (raced) throw new AlreadyDone(raced);
       const done = await work(tx);
-      await tx
-        .insertInto('idempotency_keys')
-        .values({
-          scope: req.scope,
-          key: req.key,
-          fingerprint: req.fingerprint,
-          status: done.status,
-          response: JSON.stringify(done.body),
-          created_at: new Date().toISOString(),
-        })
-        .execute();
+      await storeResponse(tx, req, done.status, done.body);
       return done;
     });
     return { ...result, replayed: false };

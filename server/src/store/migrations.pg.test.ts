@@ -38,6 +38,7 @@ describe.skipIf(!url)('migrations on PostgreSQL', () => {
   it('applies every migration', async () => {
     const applied = await migrateToLatest(db);
     expect(applied).toContain('20261128_0001_foundation');
+    expect(applied).toContain('20261128_0200_incidents');
     const tables = await sql<{
       table_name: string;
     }>`select table_name from information_schema.tables where table_schema = 'public'`.execute(db);
@@ -50,6 +51,8 @@ describe.skipIf(!url)('migrations on PostgreSQL', () => {
         'sessions',
         'api_tokens',
         'idempotency_keys',
+        'incidents',
+        'incident_verifications',
       ]),
     );
   });

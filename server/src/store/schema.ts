@@ -5,6 +5,7 @@ import type { OrganisationTable } from '../orgs/organisation.table.js';
 import type { UserTable } from '../orgs/user.table.js';
 import type { ApiTokenTable, SessionTable } from '../auth/credential.table.js';
 import type { FigureTable } from '../figures/figure.table.js';
+import type { IncidentTable, IncidentVerificationTable } from '../incidents/incident.table.js';
 import type { MetaTable } from './meta.table.js';
 
 export interface DB {
@@ -17,4 +18,6 @@ export interface DB {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   figures: FigureTable;
+  incidents: IncidentTable;
+  incident_verifications: IncidentVerificationTable;
 }

@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as foundation from './20261128_0001_foundation.js';
+import * as incidents from './20261128_0200_incidents.js';
 
 export const migrations: Record<string, Migration> = {
   '20261128_0001_foundation': foundation,
+  '20261128_0200_incidents': incidents,
 };
