@@ -20,3 +20,13 @@ export {
   DEMO_AS_OF,
   type ScenarioSummary,
 } from './demo/scenario.js';
+export {
+  checkIncident,
+  createIncident,
+  fileIncident,
+  incidentDeps,
+  storeIncidents,
+  type IncidentDeps,
+  type SitesNear,
+} from './incidents/incident.service.js';
+export { getOrganisation } from './orgs/orgs.service.js';

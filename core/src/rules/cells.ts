@@ -116,12 +116,16 @@ function cellCount(box: MicroBox, size: Micro): number {
 
 /**
  * The index level a box query reads: the finest whose cells cover the box in at most
- * MAX_QUERY_CELLS cells, and the cells themselves (level 0 is one cell, number 0).
+ * `maxCells` cells, and the cells themselves (level 0 is one cell, number 0). A query that
+ * reads few rows per cell (a short time window) does better with fewer, larger cells.
  */
-export function gridPlan(box: MicroBox): { level: number; size: Micro; cells: number[] } {
+export function gridPlan(
+  box: MicroBox,
+  maxCells = MAX_QUERY_CELLS,
+): { level: number; size: Micro; cells: number[] } {
   for (let i = GRID_LEVELS.length - 1; i > 0; i -= 1) {
     const { level, size } = GRID_LEVELS[i] as { level: number; size: Micro };
-    if (cellCount(box, size) <= MAX_QUERY_CELLS) {
+    if (cellCount(box, size) <= maxCells) {
       return { level, size, cells: coveringCells(box, size) };
     }
   }

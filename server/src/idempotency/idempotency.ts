@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson, KonbitError } from '@konbit/core';
+import { placeholders, prepared, preparedInsert } from '../store/prepared.js';
+import type { IdempotencyTable } from './idempotency.table.js';
 import type { Store, Tx } from '../store/store.js';
 
 export interface IdempotencyRequest {
@@ -42,18 +44,28 @@ export function checkKey(key: string): string {
   return key;
 }
 
-/** The stored answer for a key, if any (its fingerprint says which request it answered). */
-export async function lookupKey(
-  tx: Pick<Tx, 'selectFrom'>,
-  req: Omit<IdempotencyRequest, 'fingerprint'>,
-) {
-  return tx
+const selectKey = prepared((db, p: { scope: string; key: string }) =>
+  db
     .selectFrom('idempotency_keys')
     .select(['fingerprint', 'status', 'response'])
-    .where('scope', '=', req.scope)
-    .where('key', '=', req.key)
-    .executeTakeFirst();
+    .where('scope', '=', p.scope)
+    .where('key', '=', p.key),
+);
+
+/** The stored answer for a key, if any (its fingerprint says which request it answered). */
+export async function lookupKey(
+  tx: Store['db'] | Tx,
+  req: Omit<IdempotencyRequest, 'fingerprint'>,
+): Promise<{ fingerprint: string; status: number; response: string } | undefined> {
+  const [row] = await selectKey(tx, { scope: req.scope, key: req.key });
+  return row;
 }
+
+const KEY_COLUMNS = ['scope', 'key', 'fingerprint', 'status', 'response', 'created_at'] as const;
+const insertKey = prepared(
+  (db, row: IdempotencyTable) => db.insertInto('idempotency_keys').values(row),
+  () => placeholders<IdempotencyTable>(KEY_COLUMNS),
+);
 
 function replay<T>(
   req: IdempotencyRequest,
@@ -79,17 +91,35 @@ export async function storeResponse(
   status: number,
   body: unknown,
 ): Promise<void> {
-  await tx
-    .insertInto('idempotency_keys')
-    .values({
+  await insertKey(tx, {
+    scope: req.scope,
+    key: req.key,
+    fingerprint: req.fingerprint,
+    status,
+    response: JSON.stringify(body),
+    created_at: new Date().toISOString(),
+  });
+}
+
+const insertKeys = preparedInsert<IdempotencyTable>('idempotency_keys', KEY_COLUMNS, 500);
+
+/** Stores the answers to many keys at once (a batch answers one key per report). */
+export async function storeResponses(
+  tx: Tx,
+  answers: readonly { req: IdempotencyRequest; status: number; body: unknown }[],
+): Promise<void> {
+  const at = new Date().toISOString();
+  await insertKeys(
+    tx,
+    answers.map(({ req, status, body }) => ({
       scope: req.scope,
       key: req.key,
       fingerprint: req.fingerprint,
       status,
       response: JSON.stringify(body),
-      created_at: new Date().toISOString(),
-    })
-    .execute();
+      created_at: at,
+    })),
+  );
 }
 
 class AlreadyDone {

@@ -7,13 +7,15 @@
  */
 import {
   gridPlan,
+  microToBBox,
   type ClassificationLevel,
   type IncidentType,
   type Micro,
   type MicroBox,
+  type TimePrecision,
   type VerificationState,
 } from '@konbit/core';
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../policy/actor.js';
 import { readableCondition } from '../policy/policy.sql.js';
 import { readScope, seesExactLocation, type ReadScope } from '../policy/policy.js';
@@ -159,14 +161,44 @@ function ownArm(
     ...rowFilters(filter, viewer),
   ];
   if (levels.length > 0) parts.push(sql<SqlBool>`i.classification not in (${sql.join(levels)})`);
-  return sql`select i.seq as seq, cast(round(unixepoch(i.occurred_at, 'subsec') * 1000) as integer) as t
+  // Their own reports: they see the point, so the exact index row (view 0, or 1 if sensitive).
+  return sql`select i.seq as seq, cast(round(unixepoch(i.occurred_at, 'subsec') * 1000) as integer) as t,
+      i.sensitive as view, cast(round(i.lon * 1000000) as integer) as x,
+      cast(round(i.lat * 1000000) as integer) as y, i.classification as classification,
+      i.restricted_to as restricted_to, i.created_by as created_by
     from incidents i where ${and(parts)}`;
 }
 
-const summarySelect = sql.join([
-  ...SUMMARY_COLUMNS.map((c) => sql.ref(`i.${c}`)),
-  sql`substr(i.description, 1, ${SUMMARY_CHARS + 1}) as description`,
-]);
+/** A page row: its place in the order, what the policy checks, and the presented feature. */
+export interface PageRow {
+  readonly t: number;
+  readonly seq: number;
+  readonly classification: string;
+  readonly restricted_to: string | null;
+  /** Known for a reporter's own reports (the only ones the policy reads by creator). */
+  readonly created_by: string | null;
+  /** The GeoJSON Feature as JSON text, generalised when this reader may not see the point. */
+  readonly feature: string;
+}
+
+/** The stored feature this viewer is shown: the generalised one for a point they may not see. */
+function featureFor(viewer: MapViewer): RawBuilder<string> {
+  if (viewer.exactAll) return sql<string>`i.feature`;
+  const generalised =
+    viewer.org === null
+      ? sql<SqlBool>`i.sensitive = 1`
+      : sql<SqlBool>`(i.sensitive = 1 and (i.created_org is null or i.created_org <> ${viewer.org}))`;
+  return sql<string>`case when ${generalised} then i.feature_generalised else i.feature end`;
+}
+
+function pageSelect(viewer: MapViewer, t: RawBuilder<unknown>) {
+  return sql`${t} as t, i.seq, i.classification, i.restricted_to, i.created_by,
+    ${featureFor(viewer)} as feature`;
+}
+
+/** The index level whose rows carry the features, and the size of its cells. */
+const FEATURE_LEVEL = 3;
+const FEATURE_CELL = 10_000;
 
 /**
  * One page of incidents a viewer may read, newest first (by when they occurred, then by store
@@ -179,7 +211,7 @@ export async function selectIncidentPage(
   filter: MapFilter,
   after: ListPosition | null,
   limit: number,
-): Promise<IncidentSummaryRow[]> {
+): Promise<PageRow[]> {
   if (filter.terms || filter.pcode !== null || filter.box === null) {
     return selectFromTable(db, viewer, filter, after, limit);
   }
@@ -190,15 +222,24 @@ export async function selectIncidentPage(
   const common = gridFilters(box, filter, viewer);
   if (after !== null) common.push(sql<SqlBool>`(g.t < ${after.t} or g.seq < ${after.seq})`);
   const arms: RawBuilder<unknown>[] = plan.cells.map(
-    (cell) => sql`select g.seq as seq, g.t as t from incident_grid g
+    (cell) => sql`select g.seq as seq, g.t as t, g.view as view, g.x as x, g.y as y,
+        (select name from incident_codes where kind = 'classification' and code = g.access) as classification,
+        case when g.access = 4 then (select r.restricted_to from incidents r where r.seq = g.seq) end as restricted_to,
+        null as created_by
+      from incident_grid g
       where g.level = ${plan.level} and g.cell = ${cell} and g.t >= ${fromT} and g.t <= ${upper}
         and ${and(common)}`,
   );
   const own = ownArm(filter, viewer, after);
   if (own) arms.push(own);
-  const result = await sql<IncidentSummaryRow>`select ${summarySelect}
+  // The newest rows of the box, then their features from the feature level's rows (the same
+  // rows when the box is read at that level; neighbours in time and place otherwise).
+  const featureCell = sql`((g.x + 180000000) / ${sql.lit(FEATURE_CELL)}) * 1048576 + ((g.y + 90000000) / ${sql.lit(FEATURE_CELL)})`;
+  const result = await sql<PageRow>`select g.t, g.seq, g.classification, g.restricted_to,
+      g.created_by, f.feature
     from (${sql.join(arms, sql` union all `)} order by t desc, seq desc limit ${limit}) g
-    join incidents i on i.seq = g.seq
+    join incident_grid f on f.level = ${sql.lit(FEATURE_LEVEL)} and f.cell = ${featureCell}
+      and f.t = g.t and f.seq = g.seq and f.view = g.view
     order by g.t desc, g.seq desc`.execute(db);
   return result.rows;
 }
@@ -210,7 +251,7 @@ async function selectFromTable(
   filter: MapFilter,
   after: ListPosition | null,
   limit: number,
-): Promise<IncidentSummaryRow[]> {
+): Promise<PageRow[]> {
   const parts = [...tableWindow(filter, after), ...rowFilters(filter, viewer)];
   if (filter.pcode !== null) parts.push(sql<SqlBool>`i.pcode = ${filter.pcode}`);
   if (filter.terms) {
@@ -224,7 +265,8 @@ async function selectFromTable(
     createdBy: 'i.created_by',
   });
   if (readable) parts.push(readable);
-  const result = await sql<IncidentSummaryRow>`select ${summarySelect} from incidents i
+  const t = sql`cast(round(unixepoch(i.occurred_at, 'subsec') * 1000) as integer)`;
+  const result = await sql<PageRow>`select ${pageSelect(viewer, t)} from incidents i
     where ${and(parts)} order by i.occurred_at desc, i.seq desc limit ${limit}`.execute(db);
   return result.rows;
 }
@@ -281,66 +323,114 @@ export async function selectClusters(
 /** Where to look for possible duplicates of a report (see `duplicateSearchWindow`). */
 export interface DuplicateSearch {
   readonly type: IncidentType;
+  /** The instants an exactly-timed candidate may have: from included, to excluded. */
   readonly from: string;
   readonly to: string;
-  /** The box around the report's point, when it has one known better than the commune. */
-  readonly box: MicroBox | null;
-  readonly pcode: string | null;
-  /** Search every place (the report's place is unknown). */
-  readonly anywhere: boolean;
-  /** The Mondays of the weeks the time window touches. */
+  readonly timePrecision: TimePrecision;
+  /** The report's Port-au-Prince day and week (a Monday). */
+  readonly day: string;
+  readonly week: string;
+  /** The Mondays of the weeks the window touches. */
   readonly weeks: readonly string[];
+  /** How the report's place is known: a point (with the box to search), a commune, nothing. */
+  readonly place:
+    | { readonly kind: 'point'; readonly box: MicroBox; readonly pcode: string | null }
+    | { readonly kind: 'commune'; readonly pcode: string }
+    | { readonly kind: 'unknown' };
   readonly excludeSeq: number | null;
 }
 
+/** A candidate duplicate: what a list shows, and the day and week the rule compares. */
+export type CandidateRow = IncidentSummaryRow & Pick<IncidentRow, 'occurred_day' | 'occurred_week'>;
+
+const CANDIDATE_COLUMNS = [...SUMMARY_COLUMNS, 'occurred_day', 'occurred_week']
+  .map((c) => `i.${c}`)
+  .join(', ');
+
+/** Reads few rows per cell (a few hours), so few large cells beat many small ones. */
+const DUPLICATE_CELLS = 4;
+
 /**
  * Candidates that may be duplicates of a report, before the exact rule is applied: same type,
- * not merged away, in the time window and near the point (or in the commune, or anywhere),
- * and every report known only coarsely in the same weeks. Not filtered by the access policy.
+ * not merged away, and inside the widest windows the rule could accept — exactly-timed,
+ * precisely-placed reports from the map index (near the point, in the commune, or anywhere for
+ * an unknown place), and reports known only coarsely from their own index. Not filtered by the
+ * access policy. Run for every report of a batch, so written as SQL text rather than built.
  */
 export async function selectDuplicateCandidates(
   tx: Db | Tx,
   search: DuplicateSearch,
   limit = 500,
-): Promise<IncidentRow[]> {
-  const arms: RawBuilder<unknown>[] = [];
-  const fromT = ms(search.from);
-  const toT = ms(search.to);
-  const typeCode = sql`(select code from incident_codes where kind = 'type' and name = ${search.type})`;
-  const gridArm = (box: MicroBox | null) => {
-    const plan = box ? gridPlan(box) : { level: 0, cells: [0] };
-    const where = [
-      sql<SqlBool>`g.level = ${plan.level}`,
-      sql<SqlBool>`g.cell in (${sql.join(plan.cells)})`,
-      sql<SqlBool>`g.t >= ${fromT} and g.t < ${toT}`,
-      sql<SqlBool>`g.view in (0, 1) and g.merged = 0 and g.type = ${typeCode}`,
-    ];
-    if (box) {
-      where.push(
-        sql<SqlBool>`g.x >= ${box.w} and g.x < ${box.e} and g.y >= ${box.s} and g.y < ${box.n}`,
-      );
-    }
-    return sql`select g.seq as seq from incident_grid g where ${and(where)}`;
+): Promise<CandidateRow[]> {
+  const params: unknown[] = [];
+  /** Appends `values` to the parameters and returns that many placeholders. */
+  const bind = (...values: unknown[]) => {
+    params.push(...values);
+    return values.map(() => '?').join(', ');
   };
-  if (search.anywhere) arms.push(gridArm(null));
-  else if (search.box) arms.push(gridArm(search.box));
-  if (search.pcode !== null) {
-    arms.push(sql`select i.seq from incidents i where i.pcode = ${search.pcode}
-      and i.occurred_at >= ${search.from} and i.occurred_at < ${search.to}
-      and i.type = ${search.type} and i.merged_into is null`);
+  const { place } = search;
+  const arms: string[] = [];
+
+  // Precisely placed reports: the map index around the point, or everywhere for an unknown place.
+  if (place.kind !== 'commune') {
+    const plan =
+      place.kind === 'point' ? gridPlan(place.box, DUPLICATE_CELLS) : { level: 0, cells: [0] };
+    let arm = `select g.seq from incident_grid g
+      where g.level = ${bind(plan.level)} and g.cell in (${bind(...plan.cells)})
+        and g.t >= ${bind(ms(search.from))} and g.t < ${bind(ms(search.to))}
+        and g.view in (0, 1) and g.merged = 0
+        and g.type = (select code from incident_codes where kind = 'type' and name = ${bind(search.type)})`;
+    if (place.kind === 'point') {
+      const b = place.box;
+      arm += ` and g.x >= ${bind(b.w)} and g.x < ${bind(b.e)} and g.y >= ${bind(b.s)} and g.y < ${bind(b.n)}`;
+    }
+    arms.push(arm);
   }
-  if (search.weeks.length > 0) {
-    arms.push(sql`select i.seq from incidents i indexed by incidents_coarse
-      where i.type = ${search.type} and i.occurred_week in (${sql.join(search.weeks)})
-        and (i.occurred_precision <> 'exact' or i.location_precision in ('commune', 'unknown'))
-        and i.merged_into is null`);
+  // A report known to the commune matches anything placed in the same commune.
+  if (place.kind === 'commune') {
+    arms.push(`select i.seq from incidents i where i.pcode = ${bind(place.pcode)}
+      and i.occurred_at >= ${bind(search.from)} and i.occurred_at < ${bind(search.to)}
+      and i.type = ${bind(search.type)} and i.merged_into is null`);
   }
-  if (arms.length === 0) return [];
-  const exclude = search.excludeSeq ?? -1;
-  const result = await sql<IncidentRow>`select i.* from incidents i
-    where i.seq in (${sql.join(arms, sql` union `)}) and i.seq <> ${exclude}
-    order by i.occurred_at desc limit ${limit}`.execute(tx);
-  return result.rows;
+
+  // Reports known only to the day or week, or to the commune or not at all, from their own
+  // index, narrowed by the same windows (the rule then decides).
+  const time =
+    search.timePrecision === 'exact'
+      ? `((i.occurred_precision = 'exact' and i.occurred_at >= ${bind(search.from)} and i.occurred_at < ${bind(search.to)})
+          or (i.occurred_precision = 'day' and i.occurred_day = ${bind(search.day)})
+          or (i.occurred_precision = 'week' and i.occurred_week = ${bind(search.week)}))`
+      : search.timePrecision === 'day'
+        ? `((i.occurred_precision <> 'week' and i.occurred_day = ${bind(search.day)})
+          or (i.occurred_precision = 'week' and i.occurred_week = ${bind(search.week)}))`
+        : `i.occurred_week = ${bind(search.week)}`;
+  let coarse = `select i.seq from incidents i indexed by incidents_coarse
+    where i.type = ${bind(search.type)} and i.occurred_week in (${bind(...search.weeks)})
+      and (i.occurred_precision <> 'exact' or i.location_precision in ('commune', 'unknown'))
+      and i.merged_into is null and ${time}`;
+  if (place.kind === 'point') {
+    const [w, s, e, n] = microToBBox(place.box);
+    coarse += ` and (i.location_precision = 'unknown'
+      or (i.location_precision = 'commune' and i.pcode = ${bind(place.pcode)})
+      or (i.location_precision in ('exact', 'neighbourhood')
+        and i.lon >= ${bind(w)} and i.lon < ${bind(e)} and i.lat >= ${bind(s)} and i.lat < ${bind(n)}))`;
+  } else if (place.kind === 'commune') {
+    coarse += ` and (i.location_precision = 'unknown' or i.pcode = ${bind(place.pcode)})`;
+  }
+  arms.push(coarse);
+
+  // Two steps: the store numbers from the indexes, then those reports. (As one statement with
+  // `seq in (…)`, SQLite may read the reports in time order to avoid a sort.)
+  const found = await tx.executeQuery<{ seq: number }>(
+    CompiledQuery.raw(arms.join(' union all '), params),
+  );
+  const seqs = [...new Set(found.rows.map((r) => r.seq))]
+    .filter((s) => s !== search.excludeSeq)
+    .slice(0, limit);
+  if (seqs.length === 0) return [];
+  const text = `select ${CANDIDATE_COLUMNS}, substr(i.description, 1, ${SUMMARY_CHARS + 1}) as description
+    from incidents i where i.seq in (${seqs.map(() => '?').join(', ')})`;
+  return (await tx.executeQuery<CandidateRow>(CompiledQuery.raw(text, seqs))).rows;
 }
 
 export type StatsGroup = 'pcode' | 'type' | 'week';

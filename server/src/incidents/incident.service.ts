@@ -44,17 +44,30 @@ import {
   type VerificationState,
   type VerifyIncidentRequest,
 } from '@konbit/core';
-import { sql } from 'kysely';
 import type { Areas } from '../areas/areas.js';
-import { recordChange } from '../changelog/changelog.service.js';
+import { recordChange, recordChanges } from '../changelog/changelog.service.js';
 import type { Clock } from '../clock/clock.js';
-import { fingerprintOf, lookupKey, storeResponse } from '../idempotency/idempotency.js';
-import { actorOrg, actorRef, type Actor, type UserActor, type Writer } from '../policy/actor.js';
+import {
+  fingerprintOf,
+  lookupKey,
+  storeResponses,
+  type IdempotencyRequest,
+} from '../idempotency/idempotency.js';
+import {
+  actorOrg,
+  actorRef,
+  ANONYMOUS,
+  systemActor,
+  type Actor,
+  type UserActor,
+  type Writer,
+} from '../policy/actor.js';
 import { assertCanWrite, auditRead, readThroughPolicy } from '../policy/enforce.js';
 import { editableIncidentFields, type IncidentField } from '../policy/incidents.js';
 import { can, canRead } from '../policy/policy.js';
 import type { Store, Tx } from '../store/store.js';
 import {
+  candidateRowToCandidate,
   decodeCursor,
   duplicateFactsOf,
   encodeCursor,
@@ -62,9 +75,10 @@ import {
   incidentRowToSummary,
   incidentToRow,
   verificationRowToStep,
+  type DerivedColumns,
+  type DuplicateCandidate,
   type Incident,
   type IncidentRecord,
-  type IncidentSummary,
   type ListPosition,
   type RelatedSite,
 } from './incident.js';
@@ -78,14 +92,16 @@ import {
   type MapFilter,
   type StatsRow,
 } from './incident.map.sqlite.js';
+import { presentIncidentFeature } from './incident.presenter.js';
 import {
   duplicatesOf,
   findIncident,
   findIncidentOwner,
   insertIncident,
+  insertIncidents,
   insertVerification,
   organisationName,
-  repointDuplicates,
+  duplicateRowsOf,
   updateIncident as updateIncidentRow,
   verificationsOf,
 } from './incident.repository.js';
@@ -243,14 +259,24 @@ function classify(
   return tag;
 }
 
-function searchTextOf(areas: Areas, i: Incident): string {
-  return foldForSearch(
-    i.description,
-    ...i.actors.map((a) => a.name),
-    i.pcode ? areas.get(i.pcode)?.name : null,
-    i.source.reference,
-  );
+/** The columns a row derives from its incident: the folded text and the presented features. */
+function derivedOf(areas: Areas, i: Incident): DerivedColumns {
+  return {
+    searchText: foldForSearch(
+      i.description,
+      ...i.actors.map((a) => a.name),
+      i.pcode ? areas.get(i.pcode)?.name : null,
+      i.source.reference,
+    ),
+    // As the platform sees it (the point), and as a reader who may not see it would.
+    feature: JSON.stringify(presentIncidentFeature(SYSTEM_READER, i, areas)),
+    featureGeneralised: i.sensitive
+      ? JSON.stringify(presentIncidentFeature(ANONYMOUS, i, areas))
+      : null,
+  };
 }
+
+const SYSTEM_READER = systemActor('presenter');
 
 async function relatedSitesOf(
   tx: Tx,
@@ -287,8 +313,8 @@ async function saveChanges(
     version: before.version + 1,
     updatedAt: deps.clock.now().toISOString(),
   };
-  const row = incidentToRow(next, searchTextOf(deps.areas, next));
-  const oldRow = incidentToRow(before, searchTextOf(deps.areas, before));
+  const row = incidentToRow(next, derivedOf(deps.areas, next));
+  const oldRow = incidentToRow(before, derivedOf(deps.areas, before));
   // Only changed columns are written, so the store's triggers rebuild only what changed.
   const changes = Object.fromEntries(
     Object.entries(row).filter(([k, v]) => oldRow[k as keyof typeof oldRow] !== v),
@@ -321,17 +347,49 @@ async function readable(tx: Tx | Store['db'], actor: Actor, id: string): Promise
 export interface CreatedIncident {
   readonly incident: Incident;
   /** Possible duplicates `actor` may read, nearest in time first. */
-  readonly possibleDuplicates: readonly Incident[];
+  readonly possibleDuplicates: readonly DuplicateCandidate[];
   readonly reportingOrganisation: string | null;
 }
 
-/** Files a report. Its times are checked against the server's clock, its commune found from the point. */
+/**
+ * Files a report and answers with it and its possible duplicates: what POST /api/v1/incidents
+ * does.
+ */
 export async function createIncident(
   tx: Tx,
   actor: Writer,
   deps: IncidentDeps,
   input: CreateIncidentRequest,
 ): Promise<CreatedIncident> {
+  const incident = await fileIncident(tx, actor, deps, input);
+  return {
+    incident,
+    possibleDuplicates: await possibleDuplicates(tx, actor, incident),
+    reportingOrganisation: await organisationName(tx, incident.createdOrg),
+  };
+}
+
+/** Files a report: checks it, stores it and records the change. */
+export async function fileIncident(
+  tx: Tx,
+  actor: Writer,
+  deps: IncidentDeps,
+  input: CreateIncidentRequest,
+): Promise<Incident> {
+  return storeIncident(tx, actor, deps, await checkIncident(tx, actor, deps, input));
+}
+
+/**
+ * Checks a report and makes the incident it becomes, writing nothing: times against the
+ * server's clock, the commune from the point, classification and sensitivity, a free id. Every
+ * refusal happens here, so a batch refuses a report without undoing anything.
+ */
+export async function checkIncident(
+  tx: Tx,
+  actor: Writer,
+  deps: IncidentDeps,
+  input: CreateIncidentRequest,
+): Promise<Incident> {
   const now = deps.clock.now();
   const sensitive = isSensitive(input.type, input.actors);
   const tag = classify(
@@ -388,14 +446,51 @@ export async function createIncident(
     updatedAt: at,
     version: 1,
   };
-  const seq = await insertIncident(tx, incidentToRow(draft, searchTextOf(deps.areas, draft)));
+  return draft;
+}
+
+/** Stores a checked report and records the change; refuses nothing. */
+export async function storeIncident(
+  tx: Tx,
+  actor: Writer,
+  deps: IncidentDeps,
+  draft: Incident,
+): Promise<Incident> {
+  const seq = await insertIncident(tx, incidentToRow(draft, derivedOf(deps.areas, draft)));
   const incident = { ...draft, seq };
   await recordIncident(tx, actor, incident, 'create');
-  return {
-    incident,
-    possibleDuplicates: await possibleDuplicates(tx, actor, incident),
-    reportingOrganisation: await organisationName(tx, incident.createdOrg),
-  };
+  return incident;
+}
+
+/**
+ * Stores many checked reports and records their changes, in order, with multi-row statements:
+ * the way a batch (and the benchmark's year of reports) is written.
+ */
+export async function storeIncidents(
+  tx: Tx,
+  actor: Writer,
+  deps: IncidentDeps,
+  drafts: readonly Incident[],
+): Promise<Incident[]> {
+  const seqs = await insertIncidents(
+    tx,
+    drafts.map((d) => incidentToRow(d, derivedOf(deps.areas, d))),
+  );
+  const incidents = drafts.map((d) => ({ ...d, seq: seqs.get(d.id) ?? 0 }));
+  await recordChanges(
+    tx,
+    actor,
+    incidents.map((incident) => ({
+      entity: 'incident',
+      entityId: incident.id,
+      op: 'create' as const,
+      classification: incident.classification,
+      restrictedTo: incident.restrictedTo,
+      payload: incident,
+      at: new Date(incident.updatedAt),
+    })),
+  );
+  return incidents;
 }
 
 /** A box of `metres` around a point, in micro-degrees (a little generous; the rule decides). */
@@ -415,7 +510,7 @@ export async function possibleDuplicates(
   tx: Tx,
   actor: Actor,
   incident: Incident,
-): Promise<Incident[]> {
+): Promise<DuplicateCandidate[]> {
   const facts = duplicateFactsOf(incident);
   const window = duplicateSearchWindow(facts);
   const precise =
@@ -432,15 +527,25 @@ export async function possibleDuplicates(
     type: incident.type,
     from: window.from,
     to: window.to,
-    box: precise && incident.position ? boxAround(incident.position, window.radiusMetres) : null,
-    pcode: incident.locationPrecision === 'commune' ? incident.pcode : null,
-    anywhere: incident.locationPrecision === 'unknown',
+    timePrecision: incident.occurredPrecision,
+    day: incident.occurredDay,
+    week: incident.occurredWeek,
     weeks,
+    place:
+      precise && incident.position
+        ? {
+            kind: 'point',
+            box: boxAround(incident.position, window.radiusMetres),
+            pcode: incident.pcode,
+          }
+        : incident.locationPrecision === 'commune' && incident.pcode !== null
+          ? { kind: 'commune', pcode: incident.pcode }
+          : { kind: 'unknown' },
     excludeSeq: incident.seq,
   });
   const near = byTimeDistance(facts);
   return rows
-    .map(incidentRowToIncident)
+    .map(candidateRowToCandidate)
     .filter((c) => isPossibleDuplicate(facts, duplicateFactsOf(c)) && canRead(actor, c))
     .sort((a, b) => near(duplicateFactsOf(a), duplicateFactsOf(b)))
     .slice(0, SUMMARY_LIMIT);
@@ -461,10 +566,12 @@ export interface BatchOutcome {
 
 /**
  * Files a batch of reports from a field device in one transaction (one durable commit), each
- * report on its own: a refused report is rolled back to its savepoint and reported by index;
- * the others are stored. A report whose id is already stored by the same user is `exists`
- * (a device retrying after a lost answer). Each created report's answer is stored under its id
- * as POST /api/v1/incidents would store it, so a later single retry gets it too.
+ * report on its own: every refusal happens while checking, before anything is written, so a
+ * refused report leaves nothing behind and is reported by index; the others are stored
+ * together. A report whose id is already stored by the same user is `exists` (a device
+ * retrying after a lost answer). Possible duplicates are looked for once the whole batch is
+ * stored, so reports of one batch find each other. Each created report's answer is stored
+ * under its id as POST /api/v1/incidents would store it, so a later single retry gets it too.
  */
 export async function createIncidentBatch<P>(
   store: Store,
@@ -477,59 +584,90 @@ export async function createIncidentBatch<P>(
     throw new KonbitError('Forbidden', 'Your role may not do this (incident.create)');
   }
   const scope = actorRef(actor);
-  const outcomes = await store.transaction(async (tx) => {
+  return store.transaction(async (tx) => {
+    const reportingOrganisation = await organisationName(tx, actor.orgId);
     const out: BatchOutcome[] = [];
+    const drafts: { index: number; draft: Incident; fingerprint: string }[] = [];
+    const inBatch = new Map<string, string>();
+    const rejected = (index: number, id: string | null, err: KonbitError): BatchOutcome => ({
+      index,
+      id,
+      status: 'rejected',
+      error: err.toBody().error,
+    });
     for (const entry of entries) {
       if ('error' in entry) {
         out.push({ index: entry.index, id: entry.id, status: 'rejected', error: entry.error });
         continue;
       }
       const { index, item } = entry;
-      const key = { scope, key: `id:${item.id}` };
       const fingerprint = fingerprintOf('POST', '/api/v1/incidents', item);
-      const owner = await findIncidentOwner(tx, item.id);
-      if (owner) {
-        const stored = await lookupKey(tx, key);
-        const same = owner.created_by === scope && (!stored || stored.fingerprint === fingerprint);
+      const earlier = inBatch.get(item.id);
+      const owner = earlier === undefined ? await findIncidentOwner(tx, item.id) : undefined;
+      if (earlier !== undefined || owner) {
+        const stored =
+          earlier === undefined ? await lookupKey(tx, { scope, key: `id:${item.id}` }) : undefined;
+        const sameAuthor = earlier !== undefined || owner?.created_by === scope;
+        const sameReport = (earlier ?? stored?.fingerprint ?? fingerprint) === fingerprint;
         out.push(
-          same
+          sameAuthor && sameReport
             ? { index, id: item.id, status: 'exists' }
-            : {
+            : rejected(
                 index,
-                id: item.id,
-                status: 'rejected',
-                error: new KonbitError(
-                  stored ? 'IdempotencyKeyReused' : 'AlreadyExists',
-                  stored
-                    ? `Report ${item.id} was already filed with other content; give a new report a new id`
-                    : `An incident with id ${item.id} already exists`,
-                  'id',
-                ).toBody().error,
-              },
+                item.id,
+                sameAuthor
+                  ? new KonbitError(
+                      'IdempotencyKeyReused',
+                      `Report ${item.id} was already filed with other content; give a new report a new id`,
+                      'id',
+                    )
+                  : new KonbitError(
+                      'AlreadyExists',
+                      `An incident with id ${item.id} already exists`,
+                      'id',
+                    ),
+              ),
         );
         continue;
       }
-      await sql`savepoint incident_batch_item`.execute(tx);
       try {
-        const created = await createIncident(tx, actor, deps, item);
-        await storeResponse(tx, { ...key, fingerprint }, 201, present(created));
-        await sql`release savepoint incident_batch_item`.execute(tx);
-        out.push({
-          index,
-          id: item.id,
-          status: 'created',
-          possibleDuplicates: created.possibleDuplicates.map((d) => d.id),
-        });
+        drafts.push({ index, draft: await checkIncident(tx, actor, deps, item), fingerprint });
+        inBatch.set(item.id, fingerprint);
       } catch (err) {
-        await sql`rollback to savepoint incident_batch_item`.execute(tx);
-        await sql`release savepoint incident_batch_item`.execute(tx);
         if (!(err instanceof KonbitError)) throw err;
-        out.push({ index, id: item.id, status: 'rejected', error: err.toBody().error });
+        out.push(rejected(index, item.id, err));
       }
     }
-    return out;
+    // From here nothing refuses: a failure is a fault, and the whole batch is undone.
+    const stored = await storeIncidents(
+      tx,
+      actor,
+      deps,
+      drafts.map((d) => d.draft),
+    );
+    const answers: { req: IdempotencyRequest; status: number; body: unknown }[] = [];
+    for (const [k, incident] of stored.entries()) {
+      const { index, fingerprint } = drafts[k] as (typeof drafts)[number];
+      const created: CreatedIncident = {
+        incident,
+        possibleDuplicates: await possibleDuplicates(tx, actor, incident),
+        reportingOrganisation,
+      };
+      answers.push({
+        req: { scope, key: `id:${incident.id}`, fingerprint },
+        status: 201,
+        body: present(created),
+      });
+      out.push({
+        index,
+        id: incident.id,
+        status: 'created',
+        possibleDuplicates: created.possibleDuplicates.map((d) => d.id),
+      });
+    }
+    await storeResponses(tx, answers);
+    return out.sort((a, b) => a.index - b.index);
   });
-  return outcomes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -803,10 +941,10 @@ export async function mergeIncident(
     );
   }
   const now = deps.clock.now().toISOString();
-  const moved = await repointDuplicates(tx, duplicate.id, target.id);
-  for (const movedId of moved) {
-    const row = await findIncident(tx, movedId);
-    if (row) await recordIncident(tx, actor, incidentRowToIncident(row), 'update');
+  // Reports merged into the duplicate move to the survivor.
+  for (const row of await duplicateRowsOf(tx, duplicate.id)) {
+    const moved = incidentRowToIncident(row);
+    await saveChanges(tx, actor, deps, moved, { ...moved, mergedInto: target.id });
   }
   const merged = await saveChanges(tx, actor, deps, duplicate, {
     ...duplicate,
@@ -897,8 +1035,23 @@ function mapFilter(
   };
 }
 
+/** A listed incident: what the policy checks, and its feature as presented to the reader. */
+export interface ListedIncident {
+  readonly id: string;
+  readonly classification: ClassificationLevel;
+  readonly restrictedTo: readonly string[];
+  readonly createdBy: string | null;
+  /** The GeoJSON Feature as JSON text, made by the presenter when the report was written. */
+  readonly feature: string;
+}
+
+/** The id of a presented feature (`{"type":"Feature","id":"…"`). */
+function idOfFeature(feature: string): string {
+  return /"id":"([^"]+)"/.exec(feature)?.[1] ?? '';
+}
+
 export interface IncidentPage {
-  readonly items: readonly IncidentSummary[];
+  readonly items: readonly ListedIncident[];
   readonly nextCursor: string | null;
   readonly from: string;
   readonly to: string;
@@ -921,13 +1074,22 @@ export async function listIncidents(
     query.limit + 1,
   );
   const more = rows.length > query.limit;
-  const page = (more ? rows.slice(0, query.limit) : rows).map(incidentRowToSummary);
-  const items = await readThroughPolicy(store, actor, 'incident', page);
+  const page = more ? rows.slice(0, query.limit) : rows;
+  const listed: ListedIncident[] = page.map((r) => ({
+    // Only an admin's read is audited by id: read from the feature only then.
+    get id() {
+      return idOfFeature(r.feature);
+    },
+    classification: r.classification as ClassificationLevel,
+    restrictedTo: r.restricted_to === null ? [] : (JSON.parse(r.restricted_to) as string[]),
+    createdBy: r.created_by,
+    feature: r.feature,
+  }));
+  const items = await readThroughPolicy(store, actor, 'incident', listed);
   const last = page[page.length - 1];
   return {
     items,
-    nextCursor:
-      more && last ? encodeCursor({ t: new Date(last.occurredAt).getTime(), seq: last.seq }) : null,
+    nextCursor: more && last ? encodeCursor({ t: last.t, seq: last.seq }) : null,
     ...window,
   };
 }

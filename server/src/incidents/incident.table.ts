@@ -30,6 +30,13 @@ export interface IncidentTable {
   description: string;
   /** Description, actors and commune folded for search (accents, case and hyphens removed). */
   search_text: string;
+  /**
+   * The incident as a list presents it (a GeoJSON Feature, JSON text), made by the presenter
+   * whenever the row is written: lists of thousands send these as they are.
+   */
+  feature: string;
+  /** For a sensitive report: the same at the commune centroid, for those who may not see the point. */
+  feature_generalised: string | null;
   killed: number;
   injured: number;
   abducted: number;

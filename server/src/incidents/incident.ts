@@ -199,8 +199,15 @@ export function incidentRowToIncident(row: IncidentRow): Incident {
   };
 }
 
-/** The row of an incident; `search_text` is made by the caller (it needs the commune name). */
-export function incidentToRow(i: Incident, searchText: string): NewIncidentRow {
+/** What a row holds beyond the incident itself, made by the caller (they need the communes). */
+export interface DerivedColumns {
+  readonly searchText: string;
+  readonly feature: string;
+  readonly featureGeneralised: string | null;
+}
+
+/** The row of an incident. */
+export function incidentToRow(i: Incident, derived: DerivedColumns): NewIncidentRow {
   return {
     id: i.id,
     type: i.type,
@@ -217,7 +224,9 @@ export function incidentToRow(i: Incident, searchText: string): NewIncidentRow {
     general_lat: i.generalPosition?.[1] ?? null,
     sensitive: i.sensitive ? 1 : 0,
     description: i.description,
-    search_text: searchText,
+    search_text: derived.searchText,
+    feature: derived.feature,
+    feature_generalised: derived.featureGeneralised,
     killed: i.casualties.killed,
     injured: i.casualties.injured,
     abducted: i.casualties.abducted,
@@ -256,8 +265,21 @@ export function verificationRowToStep(row: IncidentVerificationTable): Verificat
   };
 }
 
+/** A report the duplicate rule may compare: its summary, and its day and week. */
+export type DuplicateCandidate = IncidentSummary & Pick<Incident, 'occurredDay' | 'occurredWeek'>;
+
+export function candidateRowToCandidate(
+  row: IncidentSummaryRow & Pick<IncidentRow, 'occurred_day' | 'occurred_week'>,
+): DuplicateCandidate {
+  return {
+    ...incidentRowToSummary(row),
+    occurredDay: row.occurred_day,
+    occurredWeek: row.occurred_week,
+  };
+}
+
 /** What the duplicate rule compares. */
-export function duplicateFactsOf(i: Incident): DuplicateFacts {
+export function duplicateFactsOf(i: DuplicateCandidate): DuplicateFacts {
   return {
     type: i.type,
     occurredAt: i.occurredAt,

@@ -285,6 +285,26 @@ describe('verification, claims and merging', () => {
       expect(await stats('2023-04-11', '2023-04-11')).toBe(2);
     });
 
+    it('shows the verification and the merge in lists, not only in single reads', async () => {
+      const at = { occurredAt: '2023-04-14T15:00:00Z', location: DELMAS, type: 'riot' };
+      const kept = await create(h.ops, at);
+      const dup = await create(h.ops, at);
+      await verify(h.ops, kept, 'verified');
+      await merge(h.ops, dup, kept);
+      const listed = (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/incidents?bbox=-72.4,18.5,-72.2,18.6&from=2023-04-14T00:00:00Z&to=2023-04-15T00:00:00Z&types=riot&includeMerged=1',
+          headers: h.contingent,
+        })
+      ).json().features as { id: string; properties: Record<string, unknown> }[];
+      expect(listed.find((f) => f.id === kept)?.properties).toMatchObject({
+        verification: 'verified',
+        corroborations: 1,
+      });
+      expect(listed.find((f) => f.id === dup)?.properties.mergedInto).toBe(kept);
+    });
+
     it('moves a merged report’s own duplicates to the new survivor', async () => {
       const at = { occurredAt: '2023-04-12T15:00:00Z', location: BEL_AIR, type: 'arson' };
       const x = await create(h.ops, at);

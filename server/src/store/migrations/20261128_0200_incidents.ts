@@ -29,6 +29,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sensitive', 'integer', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('search_text', 'text', (c) => c.notNull())
+    .addColumn('feature', 'text', (c) => c.notNull())
+    .addColumn('feature_generalised', 'text')
     .addColumn('killed', 'integer', (c) => c.notNull())
     .addColumn('injured', 'integer', (c) => c.notNull())
     .addColumn('abducted', 'integer', (c) => c.notNull())
@@ -74,11 +76,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .where(sql<boolean>`merged_into is not null`)
     .execute();
   // Reports known only to the day or week, or to the commune or not at all: few, and matched
-  // as duplicates by week rather than by the exact windows.
+  // as duplicates by week and commune rather than by the exact windows. Holds every column
+  // that matching reads, so candidates are found without reading the reports.
   await db.schema
     .createIndex('incidents_coarse')
     .on('incidents')
-    .columns(['type', 'occurred_week'])
+    .columns([
+      'type',
+      'occurred_week',
+      'occurred_precision',
+      'occurred_day',
+      'occurred_at',
+      'location_precision',
+      'pcode',
+      'lon',
+      'lat',
+      'merged_into',
+    ])
     .where(
       sql<boolean>`occurred_precision <> 'exact' or location_precision in ('commune', 'unknown')`,
     )

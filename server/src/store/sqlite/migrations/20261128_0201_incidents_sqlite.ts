@@ -9,7 +9,9 @@
  *   type, classification, verification and merge state sit in the row so filtering needs no
  *   table lookup. A sensitive report has its exact rows (view 1, for those who may see the
  *   point) and rows at its commune centroid (view 2, for everyone else), so a box query never
- *   reveals a point its reader may not see. Chosen by measurement over a 3-D R*Tree:
+ *   reveals a point its reader may not see. Rows of level 3 also carry the report's presented
+ *   feature (exact or generalised, as their view), so a page of a viewport reads its features
+ *   from a few runs of neighbouring rows rather than one report row at a time. Chosen by measurement over a 3-D R*Tree:
  *   docs/decisions/0003-incident-map-index.md. The sizes are those of GRID_LEVELS in
  *   core/src/rules/cells.ts.
  * - `incident_text`: FTS5 over `incidents.search_text` (already folded by the application).
@@ -70,20 +72,25 @@ function gridRows(r: 'new' | 'old'): string {
         where ${r}.sensitive = 1 and ${r}.general_lon is not null) p`;
 }
 
+/** The level whose rows also carry the presented feature (cells of 10,000 micro-degrees). */
+const FEATURE_LEVEL = 3;
+
 const insertGrid = `insert into incident_grid
-    (level, cell, t, seq, view, type, access, verification, merged, org, x, y)
+    (level, cell, t, seq, view, type, access, verification, merged, org, x, y, feature)
   select g.level, g.cell, g.t, g.seq, g.view,
       ${code('type', 'new.type')}, ${code('classification', 'new.classification')},
       ${code('verification', 'new.verification')},
       case when new.merged_into is null then 0 else 1 end,
-      case when new.sensitive = 1 then new.created_org end, g.x, g.y
+      case when new.sensitive = 1 then new.created_org end, g.x, g.y,
+      case when g.level = ${FEATURE_LEVEL}
+        then (case when g.view = 2 then new.feature_generalised else new.feature end) end
     from (${gridRows('new')}) g;`;
 
 const deleteGrid = `delete from incident_grid
   where (level, cell, t, seq, view) in (select level, cell, t, seq, view from (${gridRows('old')}));`;
 
 const GRID_COLUMNS =
-  'occurred_at, lon, lat, general_lon, general_lat, sensitive, type, classification, verification, merged_into, created_org';
+  'occurred_at, lon, lat, general_lon, general_lat, sensitive, type, classification, verification, merged_into, created_org, feature, feature_generalised';
 
 function countChange(table: 'day' | 'week', r: 'new' | 'old', sign: 1 | -1): string {
   const bucket = table === 'day' ? `${r}.occurred_day` : `${r}.occurred_week`;
@@ -123,7 +130,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       level integer not null, cell integer not null, t integer not null, seq integer not null,
       view integer not null, type integer not null, access integer not null,
       verification integer not null, merged integer not null, org text,
-      x integer not null, y integer not null,
+      x integer not null, y integer not null, feature text,
       primary key (level, cell, t, seq, view)) without rowid`);
 
   await run(`create virtual table incident_text using fts5(
