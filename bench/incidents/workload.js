@@ -210,31 +210,34 @@ export function* reports(n, seed, onLand, { from = YEAR_START, to = YEAR_END } =
     const at =
       from + day * 86_400_000 + pick(r, hourWeights) * 3_600_000 + Math.floor(r() * 3_600_000);
     const roll = r();
+    const round = (v) => Math.round(v * 1e6) / 1e6;
     let lon;
     let lat;
     let placeName;
     let favour = {};
     if (roll < 0.02) {
       const town = elsewhere[Math.floor(r() * elsewhere.length)];
-      [lon, lat, placeName] = [town[0] + gauss() * 0.01, town[1] + gauss() * 0.01, town[2]];
+      [lon, lat, placeName] = [
+        round(town[0] + gauss() * 0.01),
+        round(town[1] + gauss() * 0.01),
+        town[2],
+      ];
     } else if (roll < 0.1) {
-      lon = METRO[0] + r() * (METRO[2] - METRO[0]);
-      lat = METRO[1] + r() * (METRO[3] - METRO[1]);
+      lon = round(METRO[0] + r() * (METRO[2] - METRO[0]));
+      lat = round(METRO[1] + r() * (METRO[3] - METRO[1]));
       placeName = 'Port-au-Prince';
     } else {
       const spot = spots[pick(r, spotWeights)];
       favour = spot.favour;
       for (let tries = 0; tries < 5; tries += 1) {
-        lon = spot.place[0] + gauss() * spot.spread;
-        lat = spot.place[1] + gauss() * spot.spread;
+        lon = round(spot.place[0] + gauss() * spot.spread);
+        lat = round(spot.place[1] + gauss() * spot.spread);
         if (onLand(lon, lat)) break;
       }
       placeName = spot.place[2].split(/[ (,]/)[0];
     }
-    if (!onLand(lon, lat)) {
-      const spot = spots[0];
-      [lon, lat, placeName] = spot.place;
-    }
+    // A point in the sea (the checks would refuse it) falls back to Cité Soleil itself.
+    if (!onLand(lon, lat)) [lon, lat, placeName] = spots[0].place;
     const typeIndex = pick(
       r,
       BASE_TYPE_WEIGHTS.map((w, k) => w * (favour[TYPES[k]] ?? 1)),
@@ -255,9 +258,7 @@ export function* reports(n, seed, onLand, { from = YEAR_START, to = YEAR_END } =
         type,
         occurredAt: new Date(at).toISOString(),
         occurredPrecision,
-        ...(locationPrecision === 'unknown'
-          ? {}
-          : { location: { lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6 } }),
+        ...(locationPrecision === 'unknown' ? {} : { location: { lon, lat } }),
         locationPrecision,
         description: `${placeName}: ${DETAILS[lang][type]}${r() < 0.5 ? ` (${lang === 'ht' ? 'rapò' : lang === 'fr' ? 'rapport' : 'report'} ${i % 997})` : ''}.`,
         casualties: {

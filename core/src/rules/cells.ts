@@ -59,7 +59,7 @@ export function microToBBox(box: MicroBox): [number, number, number, number] {
 /**
  * The levels of the store's map index: level 0 holds every point in one cell (a walk back in
  * time, best when the box covers most of the data); finer levels split the map into square
- * cells of the given size. Chosen by measurement (docs/decisions/0003-incident-map-index.md);
+ * cells of the given size. Chosen by measurement (docs/decisions/0004-incident-map-index.md);
  * the SQLite migration that builds the index writes the same sizes.
  */
 export const GRID_LEVELS: readonly { readonly level: number; readonly size: Micro }[] = [

@@ -12,7 +12,7 @@
  *   reveals a point its reader may not see. Rows of level 3 also carry the report's presented
  *   feature (exact or generalised, as their view), so a page of a viewport reads its features
  *   from a few runs of neighbouring rows rather than one report row at a time. Chosen by measurement over a 3-D R*Tree:
- *   docs/decisions/0003-incident-map-index.md. The sizes are those of GRID_LEVELS in
+ *   docs/decisions/0004-incident-map-index.md. The sizes are those of GRID_LEVELS in
  *   core/src/rules/cells.ts.
  * - `incident_text`: FTS5 over `incidents.search_text` (already folded by the application).
  * - `incident_counts_day` / `_week`: counts and casualties by day or week, commune, type,
