@@ -13,6 +13,7 @@ export type IdpSiteId = Brand<string, 'IdpSiteId'>;
 export type HazardEventId = Brand<string, 'HazardEventId'>;
 export type ActivityId = Brand<string, 'ActivityId'>;
 export type AccessConstraintId = Brand<string, 'AccessConstraintId'>;
+export type IncidentId = Brand<string, 'IncidentId'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -21,13 +22,27 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+// Random bytes are drawn 4 KiB at a time: a call per id costs more than the id (a batch makes
+// a thousand).
+const pool = new Uint8Array(4096);
+let poolUsed = pool.length;
+
+function randomBytes16(): Uint8Array {
+  if (poolUsed + 16 > pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    poolUsed = 0;
+  }
+  const bytes = pool.slice(poolUsed, poolUsed + 16);
+  poolUsed += 16;
+  return bytes;
+}
+
 /**
  * A new UUID version 7: time-ordered, so rows made together sit together in B-tree indexes.
  * Uses Web Crypto, present in browsers and in Node 20.
  */
 export function newId<T extends string = string>(now: number = Date.now()): T {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  const bytes = randomBytes16();
   let ms = now;
   for (let i = 5; i >= 0; i -= 1) {
     bytes[i] = ms % 256;

@@ -35,3 +35,6 @@ export * from './api/hazards.js';
 export * from './api/activities.js';
 export * from './api/access.js';
 export * from './api/interop.js';
+export * from './rules/cells.js';
+export * from './rules/search.js';
+export * from './rules/incidents.js';

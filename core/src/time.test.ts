@@ -6,6 +6,7 @@ import {
   missionDayBounds,
   missionInstant,
   missionOffsetMinutes,
+  weekStart,
   type LocalDate,
 } from './time.js';
 
@@ -45,5 +46,28 @@ describe('Port-au-Prince days', () => {
     expect(isLocalDate('2023-06-08')).toBe(true);
     expect(isLocalDate('2023-02-30')).toBe(false);
     expect(isLocalDate('2023-6-8')).toBe(false);
+  });
+});
+
+describe('weeks', () => {
+  it('start on the Monday of the week', () => {
+    expect(weekStart('2023-06-08' as LocalDate)).toBe('2023-06-05');
+    expect(weekStart('2023-06-05' as LocalDate)).toBe('2023-06-05');
+    expect(weekStart('2023-06-11' as LocalDate)).toBe('2023-06-05');
+    expect(weekStart('2023-01-01' as LocalDate)).toBe('2022-12-26');
+  });
+});
+
+describe('remembered offsets', () => {
+  it('agree with the time-zone database every 17 minutes through 2023, daylight changes included', () => {
+    const local = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/Port-au-Prince',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    for (let t = Date.UTC(2023, 0, 1); t < Date.UTC(2024, 0, 1); t += 17 * 60_000) {
+      expect(missionDay(new Date(t))).toBe(local.format(new Date(t)));
+    }
   });
 });

@@ -25,21 +25,42 @@ export function isLocalDate(value: string): value is LocalDate {
 
 /** The Port-au-Prince calendar day an instant falls on. */
 export function missionDay(instant: Date): LocalDate {
-  return dayFormatter.format(instant) as LocalDate;
+  const t = instant.getTime();
+  if (Number.isNaN(t)) return dayFormatter.format(instant) as LocalDate;
+  return new Date(t + missionOffsetMinutes(instant) * 60_000)
+    .toISOString()
+    .slice(0, 10) as LocalDate;
 }
+
+// Offsets only change on the hour: remembered per hour, since formatting dates is slow and
+// days are counted for every report written or read.
+const offsetByHour = new Map<number, number>();
 
 /** Offset of Port-au-Prince from UTC at an instant, in minutes (-300 in winter, -240 in summer). */
 export function missionOffsetMinutes(instant: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: MISSION_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = computeOffsetMinutes(new Date(hour * 3_600_000));
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+const partsFormatter = new Intl.DateTimeFormat('en-US', {
+  timeZone: MISSION_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+function computeOffsetMinutes(instant: Date): number {
+  const parts = partsFormatter.formatToParts(instant);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     get('year'),
@@ -70,4 +91,10 @@ export function addDays(day: LocalDate, n: number): LocalDate {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10) as LocalDate;
+}
+
+/** The Monday that starts the (Monday-to-Sunday) week of `day`. */
+export function weekStart(day: LocalDate): LocalDate {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
 }

@@ -26,3 +26,13 @@ export { createUnit, createAssignment } from './tasking/tasking.service.js';
 export { importHxl, type HxlImportOptions } from './interop/hxl/import.service.js';
 export { fileSource, type ByteSource } from './interop/hxl/hxl.read.js';
 export { importDtmJson } from './interop/dtm/dtm.js';
+export {
+  checkIncident,
+  createIncident,
+  fileIncident,
+  incidentDeps,
+  storeIncidents,
+  type IncidentDeps,
+  type SitesNear,
+} from './incidents/incident.service.js';
+export { getOrganisation } from './orgs/orgs.service.js';

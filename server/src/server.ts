@@ -9,7 +9,6 @@ import type { Config } from './config/config.js';
 import { loginLimitsFor, type AppContext } from './context.js';
 import type { Api } from './http/api.js';
 import { buildApp, type AppOptions } from './http/app.js';
-import { migrateToLatest } from './store/migrate.js';
 import { Store } from './store/store.js';
 
 /** The built web app beside this package, if it has been built. */
@@ -23,9 +22,12 @@ export async function openContext(
   config: Config,
   clock: Clock = clockFor(config.now),
 ): Promise<AppContext> {
-  const store = Store.open(config.db, { synchronous: config.synchronous });
+  const store = Store.open(config.db, {
+    synchronous: config.synchronous,
+    cacheMb: config.sqliteCacheMb,
+  });
   try {
-    await migrateToLatest(store.db);
+    await store.migrate();
     const areas = Areas.load(config.dataDir ?? undefined);
     return { config, store, clock, areas, loginLimits: loginLimitsFor(config) };
   } catch (err) {

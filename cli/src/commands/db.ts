@@ -1,6 +1,6 @@
 /** `konbit db migrate`: bring a store's schema up to date (serve also does this at start). */
 import type { Command } from 'commander';
-import { loadConfig, migrateToLatest, Store, withOverrides } from '@konbit/server';
+import { loadConfig, Store, withOverrides } from '@konbit/server';
 import { out } from '../output.js';
 
 export function registerDb(program: Command): void {
@@ -12,7 +12,7 @@ export function registerDb(program: Command): void {
       const config = withOverrides(loadConfig(), flags.db ? { db: flags.db } : {});
       const store = Store.open(config.db, { synchronous: config.synchronous });
       try {
-        const applied = await migrateToLatest(store.db);
+        const applied = await store.migrate();
         out(
           applied.length === 0
             ? `${config.db} is up to date`

@@ -9,7 +9,7 @@ import {
   type ChangeEntry,
   type ChangeOp,
 } from './changelog.js';
-import { appendEntry, entriesAfter, headOf } from './changelog.repository.js';
+import { appendEntries, appendEntry, entriesAfter, headOf } from './changelog.repository.js';
 
 export interface Change {
   readonly entity: string;
@@ -26,9 +26,8 @@ export interface Change {
   readonly at?: Date;
 }
 
-/** Records one change inside the caller's transaction. */
-export function recordChange(tx: Tx, actor: Writer, change: Change): Promise<ChangeEntry> {
-  return appendEntry(tx, {
+function newChange(actor: Writer, change: Change) {
+  return {
     at: (change.at ?? new Date()).toISOString(),
     actor: actorRef(actor),
     org: actorOrg(actor),
@@ -38,7 +37,20 @@ export function recordChange(tx: Tx, actor: Writer, change: Change): Promise<Cha
     classification: change.classification,
     restrictedTo: change.restrictedTo ?? [],
     payload: change.payload,
-  });
+  };
+}
+
+/** Records one change inside the caller's transaction. */
+export function recordChange(tx: Tx, actor: Writer, change: Change): Promise<ChangeEntry> {
+  return appendEntry(tx, newChange(actor, change));
+}
+
+/** Records many changes by one actor, in order, inside the caller's transaction. */
+export function recordChanges(tx: Tx, actor: Writer, changes: readonly Change[]): Promise<void> {
+  return appendEntries(
+    tx,
+    changes.map((c) => newChange(actor, c)),
+  );
 }
 
 export type VerifyResult = ChainCheck & { readonly headSeq: number };

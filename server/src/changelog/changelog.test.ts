@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemActor } from '../policy/actor.js';
 import { testContext, type TestContext } from '../test-support/context.js';
-import { GENESIS_HASH, hashEntry } from './changelog.js';
+import { GENESIS_HASH, hashEntry, hashEntryWithPayload } from './changelog.js';
+import { canonicalJson } from '@konbit/core';
 import { entriesAfter } from './changelog.repository.js';
-import { recordChange, verifyChain } from './changelog.service.js';
+import { recordChange, recordChanges, verifyChain } from './changelog.service.js';
 
 const actor = systemActor('test');
 
@@ -37,6 +38,30 @@ describe('change log', () => {
     for (const e of entries) expect(hashEntry(e)).toBe(e.hash);
   });
 
+  it('hashes a payload given in canonical form exactly as the payload itself', () => {
+    const entry = {
+      seq: 7,
+      at: '2023-06-08T16:00:00.000Z',
+      actor: 'system:test',
+      org: null,
+      entity: 'note',
+      entityId: 'n7',
+      op: 'create' as const,
+      classification: 'public' as const,
+      restrictedTo: [],
+      prevHash: GENESIS_HASH,
+    };
+    for (const payload of [
+      { b: 1, a: [2, { d: null, c: '"payload":$&' }], text: 'x\u0000payload' },
+      'just a string',
+      null,
+    ]) {
+      expect(hashEntryWithPayload(entry, canonicalJson(payload))).toBe(
+        hashEntry({ ...entry, payload }),
+      );
+    }
+  });
+
   it('verifies an untouched log', async () => {
     await write(5);
     const result = await verifyChain(ctx.store.db);
@@ -67,6 +92,37 @@ describe('change log', () => {
     ctx.store.sqlite.prepare('delete from change_log where seq >= 3').run();
     const result = await verifyChain(ctx.store.db);
     expect(result.ok ? null : result.brokenAt).toBe(3);
+  });
+
+  it('chains many changes recorded at once exactly as one by one', async () => {
+    await write(2);
+    await ctx.store.transaction((tx) =>
+      recordChanges(
+        tx,
+        actor,
+        Array.from({ length: 5 }, (_, i) => ({
+          entity: 'note',
+          entityId: `m${i}`,
+          op: 'create' as const,
+          classification: 'public' as const,
+          payload: { i, text: `many ${i}` },
+        })),
+      ),
+    );
+    await write(1);
+    const entries = await entriesAfter(ctx.store.db, 0, 20);
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(entries.map((e) => e.entityId)).toEqual([
+      'n0',
+      'n1',
+      'm0',
+      'm1',
+      'm2',
+      'm3',
+      'm4',
+      'n0',
+    ]);
+    expect(await verifyChain(ctx.store.db)).toMatchObject({ ok: true, entries: 8, headSeq: 8 });
   });
 
   it('writes nothing when the transaction fails', async () => {

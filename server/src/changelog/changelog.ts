@@ -29,6 +29,19 @@ export type UnhashedEntry = Omit<ChangeEntry, 'hash'>;
 
 /** The hash of an entry, from every field but the hash itself. */
 export function hashEntry(entry: UnhashedEntry): string {
+  return hashEntryWithPayload(entry, canonicalJson(entry.payload));
+}
+
+const PAYLOAD_MARK = '\u0000payload';
+
+/**
+ * The same hash, given the payload already in canonical JSON (as it is stored), so a writer
+ * does not put the payload into canonical form twice.
+ */
+export function hashEntryWithPayload(
+  entry: Omit<UnhashedEntry, 'payload'>,
+  payloadText: string,
+): string {
   const body = canonicalJson({
     seq: entry.seq,
     at: entry.at,
@@ -39,8 +52,8 @@ export function hashEntry(entry: UnhashedEntry): string {
     op: entry.op,
     classification: entry.classification,
     restrictedTo: entry.restrictedTo,
-    payload: entry.payload,
-  });
+    payload: PAYLOAD_MARK,
+  }).replace(`"payload":${JSON.stringify(PAYLOAD_MARK)}`, () => `"payload":${payloadText}`);
   return createHash('sha256').update(entry.prevHash).update(body).digest('hex');
 }
 

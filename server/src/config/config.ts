@@ -46,6 +46,10 @@ const EnvSchema = z.object({
   KONBIT_FIGURE_CONFLICT_DAYS: Int(0, 3650).default(30),
   /** Largest file an import accepts (HXL CSV or DTM JSON), in bytes. */
   KONBIT_IMPORT_LIMIT_BYTES: Int(1024, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  /** SQLite page cache in MiB (map, search and statistics queries read from it). */
+  KONBIT_SQLITE_CACHE_MB: Int(2, 4096).default(64),
+  /** Largest body of a batch of incident reports (a field device catching up). */
+  KONBIT_BATCH_BODY_LIMIT_BYTES: Int(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
   KONBIT_WEB_DIR: z.string().min(1).optional(),
   KONBIT_DATA_DIR: z.string().min(1).optional(),
 });
@@ -59,6 +63,8 @@ export interface Config {
   readonly logLevel: string;
   readonly sessionHours: number;
   readonly bodyLimitBytes: number;
+  readonly batchBodyLimitBytes: number;
+  readonly sqliteCacheMb: number;
   readonly cookieSecure: boolean;
   readonly trustProxy: boolean;
   readonly login: {
@@ -112,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.KONBIT_LOG_LEVEL,
     sessionHours: e.KONBIT_SESSION_HOURS,
     bodyLimitBytes: e.KONBIT_BODY_LIMIT_BYTES,
+    batchBodyLimitBytes: e.KONBIT_BATCH_BODY_LIMIT_BYTES,
+    sqliteCacheMb: e.KONBIT_SQLITE_CACHE_MB,
     cookieSecure: e.KONBIT_COOKIE_SECURE,
     trustProxy: e.KONBIT_TRUST_PROXY,
     login: Object.freeze({

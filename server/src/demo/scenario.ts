@@ -6,15 +6,12 @@
  * The scenario is made of parts. This file loads the foundation (organisations, one account per
  * role, sourced figures); each concept adds its own part (sites, incidents…) to SCENARIO_PARTS.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   CreateFigureRequest,
   missionDay,
   ORG_KINDS,
   ROLES,
   type Language,
-  type LocalDate,
   type OrgId,
   type OrgKind,
   type Role,
@@ -22,65 +19,38 @@ import {
 } from '@konbit/core';
 import { z } from 'zod';
 import { defaultDataDir } from '../areas/areas.js';
+import { incidentScenario } from '../incidents/incident.scenario.js';
 import type { AppContext } from '../context.js';
 import { createFigure } from '../figures/figure.service.js';
 import { humanitarianScenario } from '../humanitarian/humanitarian.scenario.js';
 import { createOrganisation, createUser } from '../orgs/orgs.service.js';
-import { systemActor, type SystemActor } from '../policy/actor.js';
+import { systemActor } from '../policy/actor.js';
 import { setMeta } from '../store/meta.js';
 import { sitesPart } from './sites-part.js';
 import type { Tx } from '../store/store.js';
+import {
+  assertNotAfter,
+  readScenarioFile,
+  ScenarioError,
+  type ScenarioPart,
+  type ScenarioRefs,
+} from './scenario-part.js';
 
 /** 2023-06-08 12:00 in Port-au-Prince (daylight time, UTC-4). */
 export const DEMO_AS_OF = '2023-06-08T16:00:00.000Z';
 export const DEMO_PASSWORD = 'konbit-demo';
 export const DEMO_EMAIL_DOMAIN = 'demo.konbit.example';
 
-/** What a scenario part may refer to: the demo's organisations and accounts. */
-export interface ScenarioRefs {
-  readonly actor: SystemActor;
-  /** Organisation ids by their key in organisations.json (`force-hq`, `ocha`…). */
-  readonly orgs: ReadonlyMap<string, OrgId>;
-  /** The demo account of each role. */
-  readonly users: ReadonlyMap<Role, UserId>;
-  readonly dataDir: string;
-  /** The scenario's Port-au-Prince day; nothing after it may be loaded. */
-  readonly today: LocalDate;
-}
-
-export interface ScenarioPart {
-  readonly name: string;
-  /** Loads this part inside the scenario's transaction; returns counts for the summary. */
-  load(tx: Tx, ctx: AppContext, refs: ScenarioRefs): Promise<Record<string, number>>;
-}
+export {
+  assertNotAfter,
+  readScenarioFile,
+  ScenarioError,
+  type ScenarioPart,
+  type ScenarioRefs,
+} from './scenario-part.js';
 
 /** The parts after the foundation, in loading order. */
-const SCENARIO_PARTS: readonly ScenarioPart[] = [sitesPart, humanitarianScenario];
-
-export class ScenarioError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ScenarioError';
-  }
-}
-
-/** Reads data/scenario/<name> and checks it against `schema`, naming the file and field on error. */
-export function readScenarioFile<T>(dataDir: string, name: string, schema: z.ZodType<T>): T {
-  const path = join(dataDir, 'scenario', name);
-  const parsed = schema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ScenarioError(`${path}: ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
-
-/** Throws when `date` (YYYY-MM-DD or an instant) is after the scenario's day. */
-export function assertNotAfter(refs: ScenarioRefs, date: string, what: string): void {
-  if (date.slice(0, 10) > refs.today) {
-    throw new ScenarioError(`${what} is dated ${date}, after the scenario's now (${refs.today})`);
-  }
-}
+const SCENARIO_PARTS: readonly ScenarioPart[] = [sitesPart, incidentScenario, humanitarianScenario];
 
 const OrganisationsFile = z.object({
   organisations: z.array(

@@ -16,6 +16,8 @@ import type { HazardEvent } from '../humanitarian/hazards/hazard.js';
 import { presentHazardEvent } from '../humanitarian/hazards/hazard.presenter.js';
 import type { IdpSite } from '../humanitarian/idp-sites/idp-site.js';
 import { presentIdpSite } from '../humanitarian/idp-sites/idp-site.presenter.js';
+import type { Incident } from '../incidents/incident.js';
+import { presentIncidentFeature } from '../incidents/incident.presenter.js';
 import { presentOrganisation, type Organisation } from '../orgs/organisation.js';
 import type { Actor } from '../policy/actor.js';
 import type { Alert } from '../alerts/alert.js';
@@ -65,6 +67,8 @@ export function feedPresenters(
       (_actor, e) =>
         presentAccessConstraint(e.payload as AccessConstraint, areas, missionDay(clock.now())),
     ],
+    // The summary, with a sensitive report's point generalised for this reader.
+    ['incident', (actor, e) => presentIncidentFeature(actor, e.payload as Incident, areas)],
     ['organisation', (_actor, e) => presentOrganisation(e.payload as Organisation)],
     ['user', (_actor, e) => pick(e.payload, USER_FIELDS)],
     ['session', (_actor, e) => pick(e.payload, ['id', 'userId', 'expiresAt', 'revokedAt'])],

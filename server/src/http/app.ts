@@ -29,6 +29,7 @@ import { figureRoutes } from '../figures/figure.routes.js';
 import { humanitarianRoutes } from '../humanitarian/routes.js';
 import { exportRoutes } from '../interop/export.routes.js';
 import { importRoutes } from '../interop/import.routes.js';
+import { incidentRoutes } from '../incidents/incident.routes.js';
 import { orgsRoutes } from '../orgs/orgs.routes.js';
 import { siteRoutes } from '../sites/site.routes.js';
 import { alertRoutes } from '../alerts/alert.routes.js';
@@ -170,6 +171,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   humanitarianRoutes(app, ctx);
   importRoutes(app, ctx);
   exportRoutes(app, ctx);
+  incidentRoutes(app, ctx);
   feedRoutes(app, ctx);
   webRoutes(app, ctx);
 

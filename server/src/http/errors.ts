@@ -122,9 +122,33 @@ export function toErrorResponse(
   };
 }
 
+/**
+ * The error for a value checked outside a route's schema (a report inside a batch), worded as
+ * the route's own validation errors are.
+ */
+export function validationFailure(
+  issues: readonly { path: PropertyKey[]; code: string; message: string }[],
+): ErrorBody['error'] {
+  const details = detailsOf(
+    issues.map((issue) => ({
+      keyword: issue.code,
+      instancePath: `/${issue.path.map(String).join('/')}`,
+      message: issue.message,
+      params: issue as unknown as Record<string, unknown>,
+    })),
+  );
+  const first = details[0];
+  const message =
+    details.length === 1 && first
+      ? `${first.field}: ${first.message}`
+      : `${details.length} fields are invalid; see details`;
+  return body('ValidationFailed', message, first?.field, details).error;
+}
+
 export function errorHandler(bodyLimit: number) {
   return (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    // An import route takes larger bodies than the rest: name the limit of the route asked.
+    // A route may allow more than the default (an import, a batch of reports): name the limit
+    // that applied.
     const limit = request.routeOptions?.bodyLimit ?? bodyLimit;
     const { status, body: payload } = toErrorResponse(err, limit, request.id);
     if (status >= 500) request.log.error({ err }, 'request failed');

@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson, KonbitError } from '@konbit/core';
+import { placeholders, prepared, preparedInsert } from '../store/prepared.js';
+import type { IdempotencyTable } from './idempotency.table.js';
 import type { Store, Tx } from '../store/store.js';
 
 export interface IdempotencyRequest {
@@ -42,14 +44,28 @@ export function checkKey(key: string): string {
   return key;
 }
 
-async function lookup(tx: Pick<Tx, 'selectFrom'>, req: IdempotencyRequest) {
-  return tx
+const selectKey = prepared((db, p: { scope: string; key: string }) =>
+  db
     .selectFrom('idempotency_keys')
     .select(['fingerprint', 'status', 'response'])
-    .where('scope', '=', req.scope)
-    .where('key', '=', req.key)
-    .executeTakeFirst();
+    .where('scope', '=', p.scope)
+    .where('key', '=', p.key),
+);
+
+/** The stored answer for a key, if any (its fingerprint says which request it answered). */
+export async function lookupKey(
+  tx: Store['db'] | Tx,
+  req: Omit<IdempotencyRequest, 'fingerprint'>,
+): Promise<{ fingerprint: string; status: number; response: string } | undefined> {
+  const [row] = await selectKey(tx, { scope: req.scope, key: req.key });
+  return row;
 }
+
+const KEY_COLUMNS = ['scope', 'key', 'fingerprint', 'status', 'response', 'created_at'] as const;
+const insertKey = prepared(
+  (db, row: IdempotencyTable) => db.insertInto('idempotency_keys').values(row),
+  () => placeholders<IdempotencyTable>(KEY_COLUMNS),
+);
 
 function replay<T>(
   req: IdempotencyRequest,
@@ -63,6 +79,47 @@ function replay<T>(
     );
   }
   return { status: row.status, body: JSON.parse(row.response) as T, replayed: true };
+}
+
+/**
+ * Stores the answer to a key inside the caller's transaction, for writes that answer many keys
+ * at once (a batch of reports, each with its own id).
+ */
+export async function storeResponse(
+  tx: Tx,
+  req: IdempotencyRequest,
+  status: number,
+  body: unknown,
+): Promise<void> {
+  await insertKey(tx, {
+    scope: req.scope,
+    key: req.key,
+    fingerprint: req.fingerprint,
+    status,
+    response: JSON.stringify(body),
+    created_at: new Date().toISOString(),
+  });
+}
+
+const insertKeys = preparedInsert<IdempotencyTable>('idempotency_keys', KEY_COLUMNS, 500);
+
+/** Stores the answers to many keys at once (a batch answers one key per report). */
+export async function storeResponses(
+  tx: Tx,
+  answers: readonly { req: IdempotencyRequest; status: number; body: unknown }[],
+): Promise<void> {
+  const at = new Date().toISOString();
+  await insertKeys(
+    tx,
+    answers.map(({ req, status, body }) => ({
+      scope: req.scope,
+      key: req.key,
+      fingerprint: req.fingerprint,
+      status,
+      response: JSON.stringify(body),
+      created_at: at,
+    })),
+  );
 }
 
 class AlreadyDone {
@@ -83,24 +140,14 @@ export async function idempotent<T>(
     const result = await store.transaction(work);
     return { ...result, replayed: false };
   }
-  const earlier = await lookup(store.db, req);
+  const earlier = await lookupKey(store.db, req);
   if (earlier) return replay<T>(req, earlier);
   try {
     const result = await store.transaction(async (tx) => {
-      const raced = await lookup(tx, req);
+      const raced = await lookupKey(tx, req);
       if (raced) throw new AlreadyDone(raced);
       const done = await work(tx);
-      await tx
-        .insertInto('idempotency_keys')
-        .values({
-          scope: req.scope,
-          key: req.key,
-          fingerprint: req.fingerprint,
-          status: done.status,
-          response: JSON.stringify(done.body),
-          created_at: new Date().toISOString(),
-        })
-        .execute();
+      await storeResponse(tx, req, done.status, done.body);
       return done;
     });
     return { ...result, replayed: false };

@@ -9,7 +9,8 @@ import { readScope } from './policy.js';
 export interface AccessColumns {
   readonly classification: string;
   readonly restrictedTo: string;
-  readonly createdBy: string;
+  /** Null for rows that carry no creator (maintained counts): a reporter's own are read apart. */
+  readonly createdBy: string | null;
 }
 
 const DEFAULT_COLUMNS: AccessColumns = {
@@ -35,8 +36,9 @@ export function readableCondition(
       sql<SqlBool>`(${sql.ref(columns.classification)} = 'restricted' and ${sql.ref(columns.restrictedTo)} like ${`%"${scope.restrictedOrg}"%`})`,
     );
   }
-  if (scope.ownBy !== null) {
+  if (scope.ownBy !== null && columns.createdBy !== null) {
     parts.push(sql<SqlBool>`${sql.ref(columns.createdBy)} = ${scope.ownBy}`);
   }
+  if (parts.length === 0) return sql<SqlBool>`0`;
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }

@@ -40,6 +40,7 @@ describe.skipIf(!url)('migrations on PostgreSQL', () => {
     expect(applied).toContain('20261128_0001_foundation');
     expect(applied).toContain('20261128_0100_sites');
     expect(applied).toContain('20261128_0300_humanitarian');
+    expect(applied).toContain('20261128_0200_incidents');
     const tables = await sql<{
       table_name: string;
     }>`select table_name from information_schema.tables where table_schema = 'public'`.execute(db);
@@ -66,6 +67,8 @@ describe.skipIf(!url)('migrations on PostgreSQL', () => {
         'hazard_events',
         'activities',
         'access_constraints',
+        'incidents',
+        'incident_verifications',
       ]),
     );
   });

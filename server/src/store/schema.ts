@@ -5,6 +5,7 @@ import type { OrganisationTable } from '../orgs/organisation.table.js';
 import type { UserTable } from '../orgs/user.table.js';
 import type { ApiTokenTable, SessionTable } from '../auth/credential.table.js';
 import type { FigureTable } from '../figures/figure.table.js';
+import type { IncidentTable, IncidentVerificationTable } from '../incidents/incident.table.js';
 import type { MetaTable } from './meta.table.js';
 import type { SiteReleaseTable, SiteStatusChangeTable, SiteTable } from '../sites/site.table.js';
 import type { AssignmentTable, UnitTable } from '../tasking/tasking.table.js';
@@ -44,4 +45,6 @@ export interface DB {
   hazard_events: HazardEventTable;
   activities: ActivityTable;
   access_constraints: AccessConstraintTable;
+  incidents: IncidentTable;
+  incident_verifications: IncidentVerificationTable;
 }

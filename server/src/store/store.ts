@@ -5,8 +5,10 @@
 import { EventEmitter } from 'node:events';
 import Database from 'better-sqlite3';
 import { Kysely, type Transaction } from 'kysely';
+import { migrateToLatest } from './migrate.js';
 import type { DB } from './schema.js';
 import { BetterSqliteDialect } from './sqlite/dialect.js';
+import { sqliteMigrations } from './sqlite/migrations/index.js';
 
 export type Tx = Transaction<DB>;
 export type Db = Kysely<DB>;
@@ -15,6 +17,8 @@ export interface StoreOptions {
   /** FULL makes an acknowledged write survive a power cut (the default). */
   readonly synchronous?: 'FULL' | 'NORMAL';
   readonly readonly?: boolean;
+  /** SQLite's page cache, in MiB: map and statistics queries read from it. */
+  readonly cacheMb?: number;
 }
 
 export class Store {
@@ -41,7 +45,15 @@ export class Store {
       sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     }
     sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`cache_size = ${-Math.round((options.cacheMb ?? 64) * 1024)}`);
+    // Sorts and merges of map queries stay in memory instead of a temporary file.
+    sqlite.pragma('temp_store = MEMORY');
     return new Store(sqlite, path);
+  }
+
+  /** Applies pending migrations: the shared ones and those only SQLite has. */
+  migrate(): Promise<string[]> {
+    return migrateToLatest(this.db, sqliteMigrations);
   }
 
   /**

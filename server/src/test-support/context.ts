@@ -16,7 +16,6 @@ import type { Api } from '../http/api.js';
 import { buildApp } from '../http/app.js';
 import { createOrganisation, createUser } from '../orgs/orgs.service.js';
 import { systemActor } from '../policy/actor.js';
-import { migrateToLatest } from '../store/migrate.js';
 import { Store } from '../store/store.js';
 
 let areas: Areas | null = null;
@@ -48,7 +47,7 @@ export async function testContext(
     ...options.config,
   });
   const store = Store.open(config.db);
-  await migrateToLatest(store.db);
+  await store.migrate();
   return {
     config,
     store,
