@@ -339,7 +339,14 @@ export const IncidentDetail = z.object({
     source: SourceGrade.extend({ reference: z.string().nullable() }),
     restrictedTo: z.array(z.string()).optional(),
     /** Critical sites within 1 km of the reported point. */
-    relatedSites: z.array(z.object({ id: z.string(), name: z.string() })),
+    relatedSites: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        criticality: z.number().int(),
+        distanceMetres: z.number().int(),
+      }),
+    ),
     verificationHistory: z.array(VerificationStep),
     /** The analyst working the report, until the claim lapses. */
     claim: z

@@ -22,7 +22,7 @@ import {
 } from '@konbit/core';
 import type { Areas } from '../areas/areas.js';
 import type { Actor } from '../policy/actor.js';
-import { generaliseLocation } from '../policy/policy.js';
+import { canRead, generaliseLocation } from '../policy/policy.js';
 import type { Incident, IncidentRecord, IncidentSummary } from './incident.js';
 import { SUMMARY_CHARS } from './incident.repository.js';
 import type { ClusterResult, StatsResult } from './incident.service.js';
@@ -137,10 +137,18 @@ export function presentIncidentDetail(
         reference: i.source.reference,
       },
       ...(i.classification === 'restricted' ? { restrictedTo: [...i.restrictedTo] } : {}),
-      // Sites within 1 km would narrow down a point the reader may not see.
+      // Sites within 1 km would narrow down a point the reader may not see; and a site is
+      // named only to those who may read the site itself.
       relatedSites: place.generalised
         ? []
-        : i.relatedSites.map((s) => ({ id: s.id, name: s.name })),
+        : i.relatedSites
+            .filter((s) => canRead(actor, s))
+            .map((s) => ({
+              id: s.id,
+              name: s.name,
+              criticality: s.criticality,
+              distanceMetres: s.distanceMetres,
+            })),
       verificationHistory: record.history.map((h) => ({
         from: h.from,
         to: h.to,

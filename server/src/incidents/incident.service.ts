@@ -105,13 +105,13 @@ import {
   updateIncident as updateIncidentRow,
   verificationsOf,
 } from './incident.repository.js';
+import { alertNearCriticalSites, relatedSitesNear } from './incident.alerts.js';
 
 // ---------------------------------------------------------------------------------------------
 // Dependencies
 
-/** Critical sites within `metres` of a point. The sites concept provides the real one. */
+/** Critical sites within `metres` of a point, nearest first. */
 export type SitesNear = (tx: Tx, point: LonLat, metres: number) => Promise<RelatedSite[]>;
-export const noSitesNear: SitesNear = async () => [];
 
 /** How far a critical site may be from a report to be related to it. */
 export const RELATED_SITE_METRES = 1_000;
@@ -132,12 +132,25 @@ export interface IncidentDeps {
   readonly hooks: IncidentHooks;
 }
 
-/** The dependencies of the incident use cases for an application context. */
+/**
+ * The dependencies of the incident use cases for an application context: the sites within 1 km
+ * from the site registry, and an alert when a report near a critical site becomes verified.
+ */
 export function incidentDeps(
   ctx: { readonly areas: Areas; readonly clock: Clock },
   over: Partial<IncidentDeps> = {},
 ): IncidentDeps {
-  return { areas: ctx.areas, clock: ctx.clock, sitesNear: noSitesNear, hooks: {}, ...over };
+  const clock = ctx.clock;
+  return {
+    areas: ctx.areas,
+    clock,
+    sitesNear: relatedSitesNear,
+    hooks: {
+      becameVerified: (tx, incident, actor) =>
+        alertNearCriticalSites(tx, actor, { clock }, incident),
+    },
+    ...over,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,9 +28,15 @@ export interface IncidentActor {
   readonly name: string | null;
 }
 
+/** A critical site within 1 km of the report, as it was when the report was placed. */
 export interface RelatedSite {
   readonly id: string;
   readonly name: string;
+  readonly criticality: number;
+  readonly distanceMetres: number;
+  /** The site's own access tag: a reader of the report sees the site only if they may read it. */
+  readonly classification: ClassificationLevel;
+  readonly restrictedTo: readonly string[];
 }
 
 export interface IncidentClaim {

@@ -66,6 +66,34 @@ export function readScope(actor: Actor): ReadScope {
   };
 }
 
+const BREADTH: Readonly<Record<ClassificationLevel, number>> = {
+  public: 0,
+  partners: 1,
+  humanitarian: 2,
+  mission: 2,
+  restricted: 3,
+};
+
+/**
+ * The tag of a record made from two others (an alert about a report near a site): the narrower
+ * of the two. Two different compartments, or two restricted lists, become restricted to the
+ * organisations both name (none: administrators alone).
+ */
+export function narrowestTag(
+  a: AccessTag,
+  b: AccessTag,
+): { classification: ClassificationLevel; restrictedTo: string[] } {
+  const [wide, narrow] = BREADTH[a.classification] <= BREADTH[b.classification] ? [a, b] : [b, a];
+  if (BREADTH[wide.classification] < BREADTH[narrow.classification]) {
+    return { classification: narrow.classification, restrictedTo: [...narrow.restrictedTo] };
+  }
+  if (wide.classification === narrow.classification && wide.classification !== 'restricted') {
+    return { classification: wide.classification, restrictedTo: [] };
+  }
+  const both = wide.restrictedTo.filter((o) => narrow.restrictedTo.includes(o));
+  return { classification: 'restricted', restrictedTo: both };
+}
+
 /** May `actor` read a record tagged `tag`? */
 export function canRead(actor: Actor, tag: AccessTag): boolean {
   const scope = readScope(actor);
