@@ -4,8 +4,8 @@
 // PostgreSQL + PostGIS (what a user would otherwise pick), in the same run.
 //
 // BENCH_INCIDENTS (1,000,000), BENCH_QUERIES per zoom (150), BENCH_INGEST reports (50,000),
-// BENCH_SEED, KONBIT_TEST_PG_URL. The store is kept in bench/results/incidents and reused while
-// its parameters match.
+// BENCH_SEED, KONBIT_TEST_PG_URL. The store is kept in bench/results/incidents, and the PostGIS
+// baseline in a database named after it; both are reused while their parameters match.
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -282,7 +282,7 @@ try {
   clearInterval(sampler);
   await server.stop();
   raw.close();
-  await pgis.drop();
+  await pgis.close();
 }
 results.rss = rssPeak;
 
