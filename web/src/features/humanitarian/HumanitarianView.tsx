@@ -168,7 +168,16 @@ function Displacement() {
           </tbody>
         </table>
       </div>
-      {dtm[0] && <Source source={sourceOf(dtm[0])} />}
+      <ul className="round-sources">
+        {rounds.map(([round]) => {
+          const first = dtm.find((f) => f.dtm?.round === round);
+          return first ? (
+            <li key={round}>
+              {t('round', { round })}: <Source source={sourceOf(first)} />
+            </li>
+          ) : null;
+        })}
+      </ul>
 
       {place && <PlaceHistory pcode={place} onClose={() => setPlace(null)} />}
     </section>
