@@ -178,6 +178,18 @@ describe.skipIf(unavailable !== null)('the incident desk', () => {
     await expect
       .poll(() => imRow.getByTestId('claim').getAttribute('data-claimed'), { timeout: 15_000 })
       .toBe('');
+    // Judged elsewhere, the report leaves the other analyst's queue without a reload.
+    const judged = await ops.post(`/api/v1/incidents/${id}/verification`, {
+      state: 'verified',
+      reason: 'Deux patrouilles sur place',
+    });
+    expect(judged.status).toBe(200);
+    await expect.poll(() => queueIds(imPage), { timeout: 15_000 }).not.toContain(id);
+    await expect
+      .poll(() => imPage.getByTestId('verification').getAttribute('data-state'), {
+        timeout: 15_000,
+      })
+      .toBe('verified');
     await opsContext.close();
     await imContext.close();
   });

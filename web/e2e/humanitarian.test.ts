@@ -263,6 +263,29 @@ describe.skipIf(unavailable !== null)('the humanitarian views', () => {
     await page.close();
   });
 
+  it('imports IOM DTM API JSON: the figures it adds are the API’s new figures, and a second import adds nothing', async () => {
+    const file = join(REPO, 'server/src/interop/dtm/fixtures/iom-dtm-api-hti-admin0.json');
+    const ids = async () =>
+      new Set((await im.get<{ figures: Figure[] }>('/api/v1/figures')).figures.map((f) => f.id));
+    const before = await ids();
+    const page = await t.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAs(page, t.demo, 'humanitarian-im');
+    await page.getByRole('link', { name: 'Importer des données' }).click();
+    await page.locator('#import-kind').selectOption('dtm-json');
+    await page.locator('#import-file').setInputFiles(file);
+    await page.getByTestId('import-form').locator('button[type="submit"]').click();
+    await page.getByTestId('import-done').waitFor();
+    const created = Number(await page.getByTestId('import-done').getAttribute('data-created'));
+    expect(created).toBeGreaterThan(0);
+    const added = [...(await ids())].filter((id) => !before.has(id));
+    expect(added.length).toBe(created);
+
+    await page.getByTestId('import-form').locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId('import-done').getAttribute('data-created')).toBe('0');
+    expect((await ids()).size).toBe(before.size + created);
+    await page.close();
+  });
+
   it('downloads each export as the API gives it to the same user', async () => {
     const context = await t.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
