@@ -20,7 +20,7 @@ import { useFeedVersion } from '../../api/feed';
 import { useQuery } from '../../api/useQuery';
 import type { ViewProps } from '../../app/views';
 import { registerStrings } from '../../i18n/i18n';
-import { useCommunes } from '../../ui/areas';
+import { FilterSelect, useCommuneOptions } from '../../ui/FilterSelect';
 import { Time } from '../../ui/format';
 import { DuplicateCompare } from './DuplicateCompare';
 import './desk.css';
@@ -49,7 +49,7 @@ export default function IncidentDesk({ me }: ViewProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
   const cursor = cursors[cursors.length - 1] ?? null;
-  const communes = useCommunes().data?.features ?? [];
+  const communes = useCommuneOptions();
 
   const queue = useQuery<IncidentCollection>(
     `queue:${JSON.stringify(filters)}:${cursor ?? ''}:${nonce}`,
@@ -69,38 +69,22 @@ export default function IncidentDesk({ me }: ViewProps) {
       <h1 id="desk-title">{t('title')}</h1>
       <p className="hint">{t('intro')}</p>
       <form className="desk-filters" onSubmit={apply} role="search" aria-label={t('filters')}>
-        <div className="field">
-          <label htmlFor="desk-type">{t('type')}</label>
-          <select
-            id="desk-type"
-            value={draft.type}
-            onChange={(e) => setDraft({ ...draft, type: e.target.value as IncidentType | '' })}
-          >
-            <option value="">{t('anyType')}</option>
-            {INCIDENT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`types.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="desk-commune">{t('commune')}</label>
-          <select
-            id="desk-commune"
-            value={draft.pcode}
-            onChange={(e) => setDraft({ ...draft, pcode: e.target.value })}
-          >
-            <option value="">{t('anyCommune')}</option>
-            {[...communes]
-              .sort((a, b) => a.properties.name.localeCompare(b.properties.name))
-              .map((c) => (
-                <option key={c.properties.pcode} value={c.properties.pcode}>
-                  {c.properties.name}
-                </option>
-              ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="desk-type"
+          label={t('type')}
+          any={t('anyType')}
+          value={draft.type}
+          options={INCIDENT_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}
+          onChange={(type) => setDraft({ ...draft, type: type as IncidentType | '' })}
+        />
+        <FilterSelect
+          id="desk-commune"
+          label={t('commune')}
+          any={t('anyCommune')}
+          value={draft.pcode}
+          options={communes}
+          onChange={(pcode) => setDraft({ ...draft, pcode })}
+        />
         <div className="field">
           <label htmlFor="desk-q">{t('search')}</label>
           <input

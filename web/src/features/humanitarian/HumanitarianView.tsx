@@ -13,7 +13,7 @@ import { useQuery } from '../../api/useQuery';
 import { allowedFor } from '../../app/permissions';
 import type { ViewProps } from '../../app/views';
 import { registerStrings } from '../../i18n/i18n';
-import { useCommunes } from '../../ui/areas';
+import { FilterSelect, useCommuneOptions } from '../../ui/FilterSelect';
 import { Source, useDay, useNumber } from '../../ui/format';
 import '../desk/desk.css';
 import en from './locales/en.json';
@@ -286,7 +286,7 @@ function WhoWhatWhere() {
   const { t } = useTranslation('humanitarian');
   const number = useNumber();
   const day = useDay();
-  const communes = useCommunes().data?.features ?? [];
+  const communes = useCommuneOptions();
   const [draft, setDraft] = useState<ThreeWFilters>({ sector: '', pcode: '' });
   const [filters, setFilters] = useState<ThreeWFilters>(draft);
   const list = useQuery(
@@ -306,38 +306,22 @@ function WhoWhatWhere() {
     <section aria-labelledby="threew-title">
       <h2 id="threew-title">{t('threeW')}</h2>
       <form className="desk-filters" onSubmit={apply} aria-label={t('threeWFilters')}>
-        <div className="field">
-          <label htmlFor="threew-sector">{t('cluster')}</label>
-          <select
-            id="threew-sector"
-            value={draft.sector}
-            onChange={(e) => setDraft({ ...draft, sector: e.target.value })}
-          >
-            <option value="">{t('anyCluster')}</option>
-            {CLUSTERS.map((c) => (
-              <option key={c} value={c}>
-                {t(`clusters.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="threew-commune">{t('commune')}</label>
-          <select
-            id="threew-commune"
-            value={draft.pcode}
-            onChange={(e) => setDraft({ ...draft, pcode: e.target.value })}
-          >
-            <option value="">{t('anyCommune')}</option>
-            {[...communes]
-              .sort((a, b) => a.properties.name.localeCompare(b.properties.name))
-              .map((c) => (
-                <option key={c.properties.pcode} value={c.properties.pcode}>
-                  {c.properties.name}
-                </option>
-              ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="threew-sector"
+          label={t('cluster')}
+          any={t('anyCluster')}
+          value={draft.sector}
+          options={CLUSTERS.map((c) => ({ value: c, label: t(`clusters.${c}`) }))}
+          onChange={(sector) => setDraft({ ...draft, sector })}
+        />
+        <FilterSelect
+          id="threew-commune"
+          label={t('commune')}
+          any={t('anyCommune')}
+          value={draft.pcode}
+          options={communes}
+          onChange={(pcode) => setDraft({ ...draft, pcode })}
+        />
         <button type="submit">{t('apply')}</button>
       </form>
       {list.error && (
