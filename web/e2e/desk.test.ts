@@ -7,7 +7,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { asUser, type ApiUser } from './api';
-import { browserSkipReason, screenshot, signInAs, useBrowserDemo, type Page } from './support';
+import {
+  apiToken,
+  browserSkipReason,
+  screenshot,
+  signInAs,
+  useBrowserDemo,
+  type Page,
+} from './support';
 
 const unavailable = browserSkipReason();
 
@@ -122,6 +129,77 @@ describe.skipIf(unavailable !== null)('the incident desk', () => {
 
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'desk-queue');
+    await page.close();
+  });
+
+  it('pages through the queue as the API pages through the same list', async () => {
+    const items = Array.from({ length: 23 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      type: 'explosion',
+      occurredAt: new Date(now.getTime() - (200 + i) * 60_000).toISOString(),
+      location: BEL_AIR,
+      locationPrecision: 'exact',
+      description: `Explosion entendue à Bel Air, rapport ${i + 1} (test de pagination)`,
+      source: { kind: 'hotline', reliability: 'C', credibility: '3' },
+      classification: 'partners',
+    }));
+    const batch = await ops.post('/api/v1/incidents/batch', { items });
+    expect(batch.status).toBe(200);
+    const first = await ops.get<{ features: Feature[]; nextCursor: string | null }>(
+      `/api/v1/incidents?verification=unverified&limit=20&bbox=${HAITI}&types=explosion`,
+    );
+    expect(first.nextCursor).not.toBeNull();
+    const second = await ops.get<{ features: Feature[] }>(
+      `/api/v1/incidents?verification=unverified&limit=20&bbox=${HAITI}&types=explosion&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+    );
+
+    const page = await t.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signInAs(page, t.demo, 'mission-ops');
+    await openDesk(page);
+    await page.getByLabel('Type').selectOption('explosion');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expectQueue(
+      page,
+      first.features.map((f) => f.id),
+    );
+    await page.getByRole('button', { name: 'Older' }).click();
+    await expectQueue(
+      page,
+      second.features.map((f) => f.id),
+    );
+    expect(await page.getByRole('button', { name: 'Older' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Newer' }).click();
+    await expectQueue(
+      page,
+      first.features.map((f) => f.id),
+    );
+    await page.close();
+  });
+
+  it('shows the server’s refusal of a judgement made on a version that changed meanwhile', async () => {
+    const id = await file({ description: 'Barrage à Bel Air (version)' }, 20);
+    const page = await t.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // No live feed in this browser (a lost connection), so it keeps the version it read.
+    await page.route('**/api/v1/feed**', (route) => route.abort());
+    await signInAs(page, t.demo, 'mission-ops');
+    await openDesk(page);
+    await openReport(page, id);
+    const corrected = await fetch(`${t.demo.url}/api/v1/incidents/${id}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Bearer ${await apiToken(t.demo, 'mission-ops')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ description: 'Barrage à Bel Air, levé à midi (version corrigée)' }),
+    });
+    expect(corrected.status).toBe(200);
+    await page.locator('#desk-reason').fill('Deux patrouilles sur place');
+    await page.getByTestId('judge-verified').click();
+    const shown = await page.getByTestId('desk-error').textContent();
+    expect(shown).toMatch(/changed since you read it/);
+    expect((await ops.get<Feature>(`/api/v1/incidents/${id}`)).properties.verification).toBe(
+      'unverified',
+    );
     await page.close();
   });
 

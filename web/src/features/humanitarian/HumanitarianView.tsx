@@ -5,7 +5,7 @@
  * with people reached; and HXL-tagged CSV exports of each kind. Everything follows the live
  * feed.
  */
-import { CLUSTERS, HXL_KINDS, type Activity, type Figure } from '@konbit/core';
+import { CLUSTERS, HXL_KINDS, type Figure } from '@konbit/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportPath, humanitarian } from '../../api/humanitarian';
@@ -16,16 +16,12 @@ import { registerStrings } from '../../i18n/i18n';
 import { FilterSelect, useCommuneOptions } from '../../ui/FilterSelect';
 import { Source, useDay, useNumber } from '../../ui/format';
 import '../desk/desk.css';
+import { aboutArea, byClusterAndCommune } from './tables';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
 import ht from './locales/ht.json';
 
 registerStrings('humanitarian', { en, fr, ht });
-
-/** A figure about an area (not about an IDP site or a hazard event). */
-export function aboutArea(f: Figure): boolean {
-  return f.place.idpSiteId === null && f.place.hazardEventId === null;
-}
 
 /** Places in reading order: the country, then departments, then communes, each by name. */
 function byPlace(a: Figure, b: Figure): number {
@@ -256,30 +252,6 @@ function PlaceHistory({ pcode, onClose }: { pcode: string; onClose: () => void }
 interface ThreeWFilters {
   readonly sector: string;
   readonly pcode: string;
-}
-
-/** Activities and people reached per cluster and commune, in the order met. */
-export function byClusterAndCommune(activities: readonly Activity[]) {
-  const groups = new Map<
-    string,
-    { sector: string; pcode: string; name: string; activities: number; reached: number }
-  >();
-  for (const a of activities) {
-    const key = `${a.sector}|${a.place.pcode}`;
-    const g = groups.get(key) ?? {
-      sector: a.sector,
-      pcode: a.place.pcode,
-      name: a.place.name,
-      activities: 0,
-      reached: 0,
-    };
-    g.activities += 1;
-    g.reached += a.reached.total ?? 0;
-    groups.set(key, g);
-  }
-  return [...groups.values()].sort(
-    (a, b) => a.sector.localeCompare(b.sector) || a.name.localeCompare(b.name),
-  );
 }
 
 function WhoWhatWhere() {
