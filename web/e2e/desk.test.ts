@@ -292,7 +292,9 @@ describe.skipIf(unavailable !== null)('the incident desk', () => {
       await page.getByTestId('desk-done').waitFor();
       const after = await ops.get<Feature>(`/api/v1/incidents/${id}`);
       expect(after.properties.verification).toBe(state);
-      expect(await page.getByTestId('verification').getAttribute('data-state')).toBe(state);
+      await expect
+        .poll(() => page.getByTestId('verification').getAttribute('data-state'))
+        .toBe(state);
       await expectQueue(page, await unverified(ops));
       expect(await queueIds(page)).not.toContain(id);
       await page.close();

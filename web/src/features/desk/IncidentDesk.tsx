@@ -279,12 +279,16 @@ function ReportPanel({
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function act(work: () => Promise<string>) {
+  // The report as the server last answered an action here: shown at once, until a read is newer.
+  const [answered, setAnswered] = useState<IncidentDetail | null>(null);
+
+  async function act(work: () => Promise<{ text: string; report: IncidentDetail | null }>) {
     setBusy(true);
     setMessage(null);
     try {
       const done = await work();
-      setMessage({ kind: 'done', text: done });
+      if (done.report) setAnswered(done.report);
+      setMessage({ kind: 'done', text: done.text });
       onChanged();
     } catch (err) {
       setMessage({ kind: 'error', text: refusal(err, t('actionFailed')) });
@@ -294,7 +298,9 @@ function ReportPanel({
     }
   }
 
-  const data = report.data;
+  const read = report.data;
+  const data =
+    answered && (!read || answered.properties.version > read.properties.version) ? answered : read;
   if (!data) {
     return (
       <aside className="desk-report" aria-label={t('report')}>
@@ -324,7 +330,10 @@ function ReportPanel({
     void act(async () => {
       const after = await desk.verify(id, p.version, state, reason.trim());
       setReason('');
-      return t('judged', { state: t(`verification.${after.properties.verification}`) });
+      return {
+        text: t('judged', { state: t(`verification.${after.properties.verification}`) }),
+        report: after,
+      };
     });
   }
 
@@ -407,8 +416,7 @@ function ReportPanel({
             disabled={busy}
             onClick={() =>
               void act(async () => {
-                await desk.release(id);
-                return t('released');
+                return { text: t('released'), report: await desk.release(id) };
               })
             }
           >
@@ -420,8 +428,7 @@ function ReportPanel({
             disabled={busy}
             onClick={() =>
               void act(async () => {
-                await desk.claim(id);
-                return t('claimed');
+                return { text: t('claimed'), report: await desk.claim(id) };
               })
             }
           >
@@ -501,7 +508,10 @@ function ReportPanel({
           onMerge={() =>
             void act(async () => {
               const merged = await desk.merge(candidate.id, id);
-              return t('merged', { count: merged.survivor?.properties.corroborations ?? 0 });
+              return {
+                text: t('merged', { count: merged.survivor?.properties.corroborations ?? 0 }),
+                report: merged.survivor,
+              };
             })
           }
         />
