@@ -132,6 +132,23 @@ describe.skipIf(unavailable !== null)('the incident desk', () => {
     await page.close();
   });
 
+  it('shows the OCHA analyst only the reports they may read: their queue is the API’s for them', async () => {
+    const missionOnly = await file({
+      classification: 'mission',
+      description: 'Barrage à Bel Air (réservé à la mission)',
+    });
+    const shared = await file({ description: 'Barrage à Bel Air (partagé avec les partenaires)' });
+    const page = await t.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signInAs(page, t.demo, 'humanitarian-im');
+    await openDesk(page);
+    const expected = await unverified(im);
+    expect(expected).toContain(shared);
+    expect(expected).not.toContain(missionOnly);
+    await expectQueue(page, expected);
+    expect(await unverified(ops)).toContain(missionOnly);
+    await page.close();
+  });
+
   it('pages through the queue as the API pages through the same list', async () => {
     const items = Array.from({ length: 23 }, (_, i) => ({
       id: crypto.randomUUID(),
