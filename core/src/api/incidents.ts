@@ -375,6 +375,13 @@ export const CreateIncidentResponse = z.object({
 });
 export type CreateIncidentResponse = z.infer<typeof CreateIncidentResponse>;
 
+/** Reports that may describe the same event as a filed one (what filing it answered, read again). */
+export const IncidentDuplicatesResponse = z.object({
+  /** Unmerged reports of the same type nearby in place and time that you may read, nearest in time first. */
+  possibleDuplicates: z.array(IncidentFeature),
+});
+export type IncidentDuplicatesResponse = z.infer<typeof IncidentDuplicatesResponse>;
+
 export const MergeIncidentResponse = z.object({
   duplicate: IncidentDetail,
   /** The report that stays (null after an unmerge if you may not read it). */

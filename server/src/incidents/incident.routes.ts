@@ -9,6 +9,7 @@ import {
   IncidentClusterResponse,
   IncidentCollection,
   IncidentDetail,
+  IncidentDuplicatesResponse,
   IncidentListQuery,
   IncidentStatsQuery,
   IncidentStatsResponse,
@@ -31,6 +32,7 @@ import {
   presentClusters,
   presentCreated,
   presentIncidentDetail,
+  presentIncidentFeature,
   presentStats,
 } from './incident.presenter.js';
 import {
@@ -38,6 +40,7 @@ import {
   clusterIncidents,
   createIncident,
   createIncidentBatch,
+  findPossibleDuplicates,
   getIncident,
   incidentDeps,
   incidentStats,
@@ -154,6 +157,24 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
         areas,
         clock.now(),
       ),
+  );
+
+  app.get(
+    '/api/v1/incidents/:id/duplicates',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary:
+          'Reports that may describe the same event as this one (same type within 500 m and 2 h, wider for coarse precision), unmerged, that you may read; 404 if you may not read this one',
+        params: IdParams,
+        response: { 200: IncidentDuplicatesResponse, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => ({
+      possibleDuplicates: (
+        await findPossibleDuplicates(store, request.actor, request.params.id)
+      ).map((d) => presentIncidentFeature(request.actor, d, areas)),
+    }),
   );
 
   app.post(

@@ -520,7 +520,7 @@ function boxAround(point: LonLat, metres: number): MicroBox {
 
 /** Reports that may describe the same event as `incident`, that `actor` may read. */
 export async function possibleDuplicates(
-  tx: Tx,
+  tx: Tx | Store['db'],
   actor: Actor,
   incident: Incident,
 ): Promise<DuplicateCandidate[]> {
@@ -694,6 +694,23 @@ export async function getIncident(store: Store, actor: Actor, id: string): Promi
     : [];
   if (!incident) throw new KonbitError('NotFound', `No incident ${id} that you may read`, 'id');
   return recordOf(store.db, actor, incident);
+}
+
+/**
+ * The possible duplicates of a filed report that `actor` may read: the same search as when it
+ * was filed, run again now (so reports filed since are found, and merged ones are not).
+ */
+export async function findPossibleDuplicates(
+  store: Store,
+  actor: Actor,
+  id: string,
+): Promise<DuplicateCandidate[]> {
+  const row = await findIncident(store.db, id);
+  const [incident] = row
+    ? await readThroughPolicy(store, actor, 'incident', [incidentRowToIncident(row)])
+    : [];
+  if (!incident) throw new KonbitError('NotFound', `No incident ${id} that you may read`, 'id');
+  return possibleDuplicates(store.db, actor, incident);
 }
 
 async function recordOf(

@@ -317,6 +317,45 @@ describe('verification, claims and merging', () => {
       expect(await stats('2023-04-12', '2023-04-12')).toBe(1);
     });
 
+    it('lists a filed report’s possible duplicates again, both ways, and drops them once merged', async () => {
+      const at = { occurredAt: '2023-04-16T15:00:00Z', location: BEL_AIR, type: 'protest' };
+      const first = await create(h.ops, at);
+      const second = await create(h.contingent, at);
+      const elsewhere = await create(h.ops, { ...at, location: DELMAS });
+      const other = await create(h.ops, { ...at, type: 'riot' });
+      const duplicatesOf = async (headers: Headers, id: string) => {
+        const res = await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/incidents/${id}/duplicates`,
+          headers,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        return (res.json().possibleDuplicates as { id: string }[]).map((d) => d.id);
+      };
+      expect(await duplicatesOf(h.ops, first)).toEqual([second]);
+      expect(await duplicatesOf(h.ops, second)).toEqual([first]);
+      expect(await duplicatesOf(h.ops, elsewhere)).not.toContain(first);
+      expect(await duplicatesOf(h.ops, other)).toEqual([]);
+      await merge(h.ops, second, first);
+      expect(await duplicatesOf(h.ops, first)).toEqual([]);
+    });
+
+    it('answers 404 for the duplicates of a report you may not read, and 400 for a bad id', async () => {
+      const hidden = await create(h.ops, { classification: 'mission' });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/incidents/${hidden}/duplicates`,
+        headers: h.im,
+      });
+      expect(res.statusCode).toBe(404);
+      const bad = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/incidents/not-an-id/duplicates',
+        headers: h.ops,
+      });
+      expect(bad.statusCode).toBe(400);
+    });
+
     it('refuses merging into itself, into a merged report, or twice', async () => {
       const at = { occurredAt: '2023-04-13T15:00:00Z' };
       const p = await create(h.ops, at);

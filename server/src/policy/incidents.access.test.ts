@@ -68,6 +68,11 @@ const CASES: Case[] = [
     run: (_h, { id }) => ({ method: 'GET', url: `/api/v1/incidents/${id}` }),
   },
   {
+    name: 'GET /api/v1/incidents/:id/duplicates',
+    expect: (who) => (who === 'anonymous' ? 404 : 200),
+    run: (_h, { id }) => ({ method: 'GET', url: `/api/v1/incidents/${id}/duplicates` }),
+  },
+  {
     name: 'POST /api/v1/incidents',
     expect: writeStatus(CREATORS, 201),
     run: () => ({

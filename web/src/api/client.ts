@@ -39,6 +39,10 @@ export interface RequestOptions {
   readonly body?: unknown;
   readonly idempotencyKey?: string;
   readonly signal?: AbortSignal;
+  /** Further headers, such as If-Match. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A body sent as it is (a file), instead of `body` as JSON; give its content-type in `headers`. */
+  readonly raw?: Blob | string;
 }
 
 /** The status and parsed JSON body of a successful response. */
@@ -56,16 +60,17 @@ export async function send(
   path: string,
   options: RequestOptions = {},
 ): Promise<Answer> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  const body = options.raw ?? (options.body === undefined ? null : JSON.stringify(options.body));
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body,
       signal: options.signal ?? null,
     });
   } catch (err) {

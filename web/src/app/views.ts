@@ -48,6 +48,23 @@ export const VIEWS: readonly View[] = [
     requires: ['incident.create', 'figure.create'],
     component: lazy(() => import('../features/outbox/OutboxView')),
   },
+  {
+    path: '/desk',
+    label: 'desk',
+    requires: ['incident.verify'],
+    component: lazy(() => import('../features/desk/IncidentDesk')),
+  },
+  {
+    path: '/humanitarian',
+    label: 'humanitarian',
+    component: lazy(() => import('../features/humanitarian/HumanitarianView')),
+  },
+  {
+    path: '/import',
+    label: 'import',
+    requires: ['import.hxl'],
+    component: lazy(() => import('../features/humanitarian/ImportView')),
+  },
   { path: '/feed', label: 'feed', component: lazy(() => import('../features/feed/LiveFeed')) },
 ];
 
