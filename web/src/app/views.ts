@@ -48,6 +48,18 @@ export const VIEWS: readonly View[] = [
     requires: ['incident.create', 'figure.create'],
     component: lazy(() => import('../features/outbox/OutboxView')),
   },
+  {
+    path: '/sites',
+    label: 'sites',
+    // Mission roles: those who report a site's posture.
+    requires: ['site.status'],
+    component: lazy(() => import('../features/operations/SiteBoard')),
+  },
+  {
+    path: '/force',
+    label: 'force',
+    component: lazy(() => import('../features/operations/ForcePage')),
+  },
   { path: '/feed', label: 'feed', component: lazy(() => import('../features/feed/LiveFeed')) },
 ];
 

@@ -7,6 +7,7 @@ import type { Me } from '@konbit/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
+import { ForceCard, IncidentsCard, PoliceFreedCard, SitesSecuredCard } from '../operations/cards';
 import { groupFigures } from './figures';
 import { FigureGroupView } from './FigureValue';
 
@@ -81,4 +82,8 @@ export function KeyFiguresCard() {
 export const CARDS: readonly Card[] = [
   { id: 'idps', component: DisplacedCard },
   { id: 'key-figures', component: KeyFiguresCard },
+  { id: 'sites-secured', component: SitesSecuredCard },
+  { id: 'police-freed', component: PoliceFreedCard },
+  { id: 'incidents', component: IncidentsCard },
+  { id: 'force', component: ForceCard },
 ];
