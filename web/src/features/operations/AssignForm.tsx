@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { operations } from '../../api/operations';
 import type { BoardSite } from './SiteBoard';
-import { useServerToday } from './shared';
+import { useFocusOnOpen, useServerToday } from './shared';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -30,6 +30,7 @@ export function AssignForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation('operations');
+  const panel = useFocusOnOpen<HTMLElement>();
   const today = useServerToday();
   const [unitId, setUnitId] = useState('');
   const [personnel, setPersonnel] = useState('');
@@ -93,7 +94,13 @@ export function AssignForm({
   }
 
   return (
-    <section className="ops-panel" aria-labelledby="assign-form-title" data-testid="assign-form">
+    <section
+      ref={panel}
+      tabIndex={-1}
+      className="ops-panel"
+      aria-labelledby="assign-form-title"
+      data-testid="assign-form"
+    >
       <h2 id="assign-form-title">{t('assign.title', { name: site.name })}</h2>
       <form className="ops-form" onSubmit={submit}>
         <label>

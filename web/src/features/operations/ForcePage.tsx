@@ -92,7 +92,13 @@ function PledgeChart({ summary }: { summary: ForceSummary }) {
     ],
     [countries, t],
   );
-  if (countries.length === 0) return null;
+  if (countries.every((c) => c.pledged === 0)) {
+    return (
+      <p className="hint" data-testid="pledges-no-numbers">
+        {t('force.noNumbers')}
+      </p>
+    );
+  }
   return (
     <figure className="chart" aria-labelledby="pledge-chart-title" data-testid="chart-pledges">
       <figcaption id="pledge-chart-title">

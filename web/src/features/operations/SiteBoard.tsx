@@ -225,13 +225,24 @@ export default function SiteBoard({ me }: ViewProps) {
       </table>
       {sites.data && board.data && rows.length === 0 && <p className="empty">{t('board.none')}</p>}
       {selected && open?.what === 'history' && (
-        <SiteHistoryPanel site={selected} units={units} onClose={() => setOpen(null)} />
+        <SiteHistoryPanel
+          key={selected.id}
+          site={selected}
+          units={units}
+          onClose={() => setOpen(null)}
+        />
       )}
       {selected && open?.what === 'status' && (
-        <StatusForm site={selected} me={me} units={units} onClose={() => setOpen(null)} />
+        <StatusForm
+          key={selected.id}
+          site={selected}
+          me={me}
+          units={units}
+          onClose={() => setOpen(null)}
+        />
       )}
       {selected && open?.what === 'assign' && (
-        <AssignForm site={selected} units={units} onClose={() => setOpen(null)} />
+        <AssignForm key={selected.id} site={selected} units={units} onClose={() => setOpen(null)} />
       )}
     </section>
   );

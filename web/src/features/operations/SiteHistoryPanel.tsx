@@ -5,7 +5,7 @@ import { operations } from '../../api/operations';
 import { useQuery } from '../../api/useQuery';
 import { Source, Time, useNumber } from '../../ui/format';
 import type { BoardSite } from './SiteBoard';
-import { ErrorLine } from './shared';
+import { ErrorLine, useFocusOnOpen } from './shared';
 
 export function SiteHistoryPanel({
   site,
@@ -17,6 +17,7 @@ export function SiteHistoryPanel({
   onClose: () => void;
 }) {
   const { t } = useTranslation('operations');
+  const panel = useFocusOnOpen<HTMLElement>();
   const number = useNumber();
   const history = useQuery(`site-history:${site.id}`, (s) => operations.siteHistory(site.id, s), [
     'site-status',
@@ -28,7 +29,13 @@ export function SiteHistoryPanel({
     ['assignment'],
   );
   return (
-    <section className="ops-panel" aria-labelledby="history-title" data-testid="site-history">
+    <section
+      ref={panel}
+      tabIndex={-1}
+      className="ops-panel"
+      aria-labelledby="history-title"
+      data-testid="site-history"
+    >
       <h2 id="history-title">{t('history.title', { name: site.name })}</h2>
       {history.error && <ErrorLine error={history.error} />}
       {history.data && history.data.changes.length === 0 && (

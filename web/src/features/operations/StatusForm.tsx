@@ -9,6 +9,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { operations } from '../../api/operations';
+import { useFocusOnOpen } from './shared';
 import type { BoardSite } from './SiteBoard';
 
 export function StatusForm({
@@ -23,6 +24,7 @@ export function StatusForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation('operations');
+  const panel = useFocusOnOpen<HTMLElement>();
   // The rule applies to the status the user saw when deciding.
   const [from] = useState(
     () => (site.feature.properties.status?.status ?? null) as SiteStatus | null,
@@ -92,7 +94,13 @@ export function StatusForm({
   }
 
   return (
-    <section className="ops-panel" aria-labelledby="status-form-title" data-testid="status-form">
+    <section
+      ref={panel}
+      tabIndex={-1}
+      className="ops-panel"
+      aria-labelledby="status-form-title"
+      data-testid="status-form"
+    >
       <h2 id="status-form-title">{t('status.title', { name: site.name })}</h2>
       <p className="hint">
         {t('status.current', { status: t(`siteStatus.${from ?? 'unknown'}`) })}

@@ -246,6 +246,11 @@ export function ForceCard() {
               label={t('forceCard.deployed')}
             />
           </p>
+          {data.personnel.unstatedLines > 0 && (
+            <p className="hint" data-testid="force-unstated">
+              {t('forceCard.unstated', { count: data.personnel.unstatedLines })}
+            </p>
+          )}
           <p data-testid="force-lead">
             {data.leadNation
               ? t('forceCard.lead', {

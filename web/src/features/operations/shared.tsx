@@ -4,6 +4,7 @@
  * table the server refuses to the user is not shown at all.
  */
 import { addDays, missionDay, type LocalDate } from '@konbit/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { operations } from '../../api/operations';
@@ -44,4 +45,14 @@ export function ErrorLine({ error }: { error: Error }) {
 /** A Port-au-Prince day (`YYYY-MM-DD`) as epoch seconds at noon UTC, for a chart's time axis. */
 export function daySeconds(day: string): number {
   return Date.parse(`${day}T12:00:00Z`) / 1000;
+}
+
+/** A panel opened from a table takes the focus (and scrolls into view), so keyboard users land in it. */
+export function useFocusOnOpen<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
+  return ref;
 }
