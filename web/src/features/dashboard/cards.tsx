@@ -4,10 +4,17 @@
  * are added here as one component each when their APIs land.
  */
 import type { Me } from '@konbit/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { ForceCard, IncidentsCard, PoliceFreedCard, SitesSecuredCard } from '../operations/cards';
+import { markFirstScreenReady } from '../../app/first-screen';
+import {
+  ForceCard,
+  IncidentsCard,
+  PoliceFreedCard,
+  SitesSecuredCard,
+} from '../operations/dashboard-cards';
 import { groupFigures } from './figures';
 import { FigureGroupView } from './FigureValue';
 
@@ -45,6 +52,9 @@ export function DisplacedCard() {
   const group = data
     ? groupFigures(data.figures).find((g) => g.metric === 'idps' && g.subject === null)
     : undefined;
+  useEffect(() => {
+    if (data || error) markFirstScreenReady();
+  }, [data, error]);
   return (
     <article className="card card-wide" aria-labelledby="card-idps" data-testid="card-idps">
       <h2 id="card-idps">{t('displaced.title')}</h2>

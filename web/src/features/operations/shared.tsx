@@ -18,8 +18,22 @@ import './operations.css';
 registerStrings('operations', { en, fr, ht });
 
 /** The Port-au-Prince day on the server's clock, or null until it is known. */
+let serverNow: { promise: Promise<{ now: string }>; at: number } | null = null;
+
+/** One read of the server's clock shared by the cards for a minute (then read again). */
+function sharedServerNow(): Promise<{ now: string }> {
+  if (serverNow === null || Date.now() - serverNow.at > 60_000) {
+    const promise = operations.serverNow();
+    serverNow = { promise, at: Date.now() };
+    promise.catch(() => {
+      serverNow = null;
+    });
+  }
+  return serverNow.promise;
+}
+
 export function useServerToday(): LocalDate | null {
-  const { data } = useQuery('healthz:now', (s) => operations.serverNow(s));
+  const { data } = useQuery('healthz:now', () => sharedServerNow());
   return data ? missionDay(new Date(data.now)) : null;
 }
 
