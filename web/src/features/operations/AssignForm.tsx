@@ -9,26 +9,16 @@ import {
   newId,
   type CreateAssignmentRequest,
   type LocalDate,
-  type TaskingUnit,
 } from '@konbit/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { operations } from '../../api/operations';
-import type { BoardSite } from './SiteBoard';
+import { FormEnd, refusalMessage, type BoardPanelProps } from './panel';
 import { useFocusOnOpen, useServerToday } from './shared';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export function AssignForm({
-  site,
-  units,
-  onClose,
-}: {
-  site: BoardSite;
-  units: ReadonlyMap<string, TaskingUnit>;
-  onClose: () => void;
-}) {
+export function AssignForm({ site, units, onClose }: BoardPanelProps) {
   const { t } = useTranslation('operations');
   const panel = useFocusOnOpen<HTMLElement>();
   const today = useServerToday();
@@ -85,9 +75,7 @@ export function AssignForm({
       key.current = newId();
       setDone(t('assign.done', { unit: a.unit.name, count: a.personnel }));
     } catch (err) {
-      setError(
-        err instanceof ApiError ? err.message : t('error', { message: (err as Error).message }),
-      );
+      setError(refusalMessage(err, (message) => t('error', { message })));
     } finally {
       setBusy(false);
     }
@@ -196,24 +184,14 @@ export function AssignForm({
             <option value="active">{t('assignmentState.active')}</option>
           </select>
         </label>
-        {error && (
-          <p className="error" role="alert" data-testid="assign-error">
-            {error}
-          </p>
-        )}
-        {done && (
-          <p className="ok" role="status" data-testid="assign-done">
-            {done}
-          </p>
-        )}
-        <div className="ops-actions">
-          <button type="submit" disabled={busy}>
-            {t('assign.submit')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
+        <FormEnd
+          name="assign"
+          error={error}
+          done={done}
+          busy={busy}
+          submit={t('assign.submit')}
+          onClose={onClose}
+        />
       </form>
     </section>
   );

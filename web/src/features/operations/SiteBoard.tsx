@@ -4,7 +4,6 @@
  * status history one click away, and, for those allowed, a status change and a unit assignment
  * made from here. Everything follows the live feed.
  */
-import type { SiteBoardRow, SiteCollection, TaskingUnit } from '@konbit/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { operations } from '../../api/operations';
@@ -12,77 +11,10 @@ import { useQuery } from '../../api/useQuery';
 import type { ViewProps } from '../../app/views';
 import { Time, useNumber } from '../../ui/format';
 import { AssignForm } from './AssignForm';
+import { boardSites, COLUMNS, NUMERIC, sortSites, type Column } from './board';
 import { SiteHistoryPanel } from './SiteHistoryPanel';
 import { ErrorLine } from './shared';
 import { StatusForm } from './StatusForm';
-
-type SiteFeature = SiteCollection['features'][number];
-
-export interface BoardSite {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: string;
-  readonly criticality: number;
-  readonly status: string;
-  readonly holder: string;
-  readonly since: string | null;
-  readonly incidents: number;
-  readonly personnel: number;
-  readonly planned: number;
-  readonly feature: SiteFeature;
-}
-
-const COLUMNS = [
-  'name',
-  'kind',
-  'criticality',
-  'status',
-  'holder',
-  'since',
-  'incidents',
-  'personnel',
-] as const;
-type Column = (typeof COLUMNS)[number];
-const NUMERIC: readonly Column[] = ['criticality', 'incidents', 'personnel'];
-
-function holderOf(f: SiteFeature, units: ReadonlyMap<string, TaskingUnit>): string {
-  const h = f.properties.status?.holder;
-  if (!h) return '';
-  const unit = h.unitId ? units.get(h.unitId)?.name : undefined;
-  return [h.organisation, unit].filter(Boolean).join(' · ');
-}
-
-export function boardSites(
-  sites: SiteCollection,
-  rows: readonly SiteBoardRow[],
-  units: ReadonlyMap<string, TaskingUnit>,
-): BoardSite[] {
-  const byId = new Map(rows.map((r) => [r.siteId, r]));
-  return sites.features.map((f) => {
-    const row = byId.get(f.id);
-    return {
-      id: f.id,
-      name: f.properties.name,
-      kind: f.properties.kind,
-      criticality: f.properties.criticality,
-      status: f.properties.status?.status ?? 'unknown',
-      holder: holderOf(f, units),
-      since: f.properties.status?.at ?? null,
-      incidents: row?.incidentsNearby ?? 0,
-      personnel: row?.personnelNow ?? 0,
-      planned: row?.plannedPersonnelNow ?? 0,
-      feature: f,
-    };
-  });
-}
-
-function compare(a: BoardSite, b: BoardSite, column: Column): number {
-  const x = a[column];
-  const y = b[column];
-  if (typeof x === 'number' && typeof y === 'number') return x - y;
-  if (x === null || y === null) return x === y ? 0 : x === null ? -1 : 1;
-  return String(x).localeCompare(String(y));
-}
 
 export default function SiteBoard({ me }: ViewProps) {
   const { t } = useTranslation('operations');
@@ -108,10 +40,7 @@ export default function SiteBoard({ me }: ViewProps) {
   );
   const rows = useMemo(() => {
     if (!sites.data || !board.data) return [];
-    const list = boardSites(sites.data, board.data.sites, units);
-    return list.sort(
-      (a, b) => sort.dir * compare(a, b, sort.column) || a.name.localeCompare(b.name),
-    );
+    return sortSites(boardSites(sites.data, board.data.sites, units), sort.column, sort.dir);
   }, [sites.data, board.data, units, sort]);
   const mayReport = me.permissions.includes('site.status');
   const mayAssign = me.permissions.includes('tasking.manage');

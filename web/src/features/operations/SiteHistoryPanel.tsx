@@ -1,21 +1,12 @@
 /** A site's status history and released statements, newest first, and its assignments. */
-import type { TaskingUnit } from '@konbit/core';
 import { useTranslation } from 'react-i18next';
 import { operations } from '../../api/operations';
 import { useQuery } from '../../api/useQuery';
 import { Source, Time, useNumber } from '../../ui/format';
-import type { BoardSite } from './SiteBoard';
+import type { BoardPanelProps } from './panel';
 import { ErrorLine, useFocusOnOpen } from './shared';
 
-export function SiteHistoryPanel({
-  site,
-  units,
-  onClose,
-}: {
-  site: BoardSite;
-  units: ReadonlyMap<string, TaskingUnit>;
-  onClose: () => void;
-}) {
+export function SiteHistoryPanel({ site, units, onClose }: BoardPanelProps) {
   const { t } = useTranslation('operations');
   const panel = useFocusOnOpen<HTMLElement>();
   const number = useNumber();

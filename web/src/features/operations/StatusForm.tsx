@@ -4,25 +4,14 @@
  * optionally a plain statement released to partners. The server decides: a refusal (someone
  * moved the site meanwhile) is shown with its message and the form stays as it was.
  */
-import { newId, nextSiteStatuses, type Me, type SiteStatus, type TaskingUnit } from '@konbit/core';
+import { newId, nextSiteStatuses, type Me, type SiteStatus } from '@konbit/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { operations } from '../../api/operations';
 import { useFocusOnOpen } from './shared';
-import type { BoardSite } from './SiteBoard';
+import { FormEnd, refusalMessage, type BoardPanelProps } from './panel';
 
-export function StatusForm({
-  site,
-  me,
-  units,
-  onClose,
-}: {
-  site: BoardSite;
-  me: Me;
-  units: ReadonlyMap<string, TaskingUnit>;
-  onClose: () => void;
-}) {
+export function StatusForm({ site, me, units, onClose }: BoardPanelProps & { me: Me }) {
   const { t } = useTranslation('operations');
   const panel = useFocusOnOpen<HTMLElement>();
   // The rule applies to the status the user saw when deciding.
@@ -81,13 +70,7 @@ export function StatusForm({
           (r.alertId ? ` ${t('status.alertRaised')}` : ''),
       );
     } catch (err) {
-      setError(
-        err instanceof ApiError
-          ? err.field
-            ? `${err.message} (${err.field})`
-            : err.message
-          : t('error', { message: (err as Error).message }),
-      );
+      setError(refusalMessage(err, (message) => t('error', { message })));
     } finally {
       setBusy(false);
     }
@@ -185,24 +168,14 @@ export function StatusForm({
           />
           <span className="hint">{t('status.releaseHint')}</span>
         </label>
-        {error && (
-          <p className="error" role="alert" data-testid="status-error">
-            {error}
-          </p>
-        )}
-        {done && (
-          <p className="ok" role="status" data-testid="status-done">
-            {done}
-          </p>
-        )}
-        <div className="ops-actions">
-          <button type="submit" disabled={busy}>
-            {t('status.submit')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
+        <FormEnd
+          name="status"
+          error={error}
+          done={done}
+          busy={busy}
+          submit={t('status.submit')}
+          onClose={onClose}
+        />
       </form>
     </section>
   );
