@@ -249,6 +249,23 @@ describe.skipIf(unavailable !== null)('operations in the browser', () => {
     await page.close();
   });
 
+  it('gives a contingent user the board in Haitian Creole, with status changes and no tasking', async () => {
+    const page = await t.browser.newPage();
+    await signInAs(page, t.demo, 'contingent');
+    await page.getByTestId('language').selectOption('ht');
+    await page.getByRole('link', { name: 'Tablo sit yo' }).click();
+    await page.getByRole('heading', { name: 'Tablo sit yo' }).waitFor();
+    await page.locator('[data-testid="site-board"] tbody tr').first().waitFor();
+    const rows = page.locator('[data-testid="site-board"] tbody tr');
+    expect(await rows.count()).toBe((await sites(await asUser(t.demo, 'contingent'))).length);
+    expect(await page.getByRole('button', { name: /^Chanje estati: / }).count()).toBe(
+      await rows.count(),
+    );
+    expect(await page.getByRole('button', { name: /^Afekte yon inite: / }).count()).toBe(0);
+    expect(await page.getByTestId('sort-incidents').textContent()).toBe('Ensidan ≤ 1 km, 7 jou');
+    await page.close();
+  });
+
   it('changes a status from the board into the API’s history, and shows the server’s refusal of a stale move', async () => {
     const page = await t.browser.newPage();
     await signInAs(page, t.demo, 'mission-ops');
