@@ -312,6 +312,7 @@ describe.skipIf(unavailable !== null)('operations in the browser', () => {
         .status,
     ).toBe(201);
     const before = (await history(ops, site.id)).changes.length;
+    await expect.poll(() => form.getByTestId('status-moved').textContent()).toContain('Lost');
     await form.getByTestId('status-select').selectOption('threatened');
     await form.getByTestId('status-source-title').fill('Stale report');
     await form.getByRole('button', { name: 'Report status' }).click();

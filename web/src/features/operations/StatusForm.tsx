@@ -88,6 +88,11 @@ export function StatusForm({ site, me, units, onClose }: BoardPanelProps & { me:
       <p className="hint">
         {t('status.current', { status: t(`siteStatus.${from ?? 'unknown'}`) })}
       </p>
+      {site.status !== (from ?? 'unknown') && (
+        <p className="warn" role="status" data-testid="status-moved">
+          {t('status.moved', { status: t(`siteStatus.${site.status}`) })}
+        </p>
+      )}
       <form className="ops-form" onSubmit={submit}>
         <label>
           {t('status.newStatus')}
