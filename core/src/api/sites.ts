@@ -240,3 +240,30 @@ export const StatusReportResponse = z.object({
   alertId: z.string().nullable(),
 });
 export type StatusReportResponse = z.infer<typeof StatusReportResponse>;
+
+/** Incidents are counted within this distance of a site on the board. */
+export const BOARD_RADIUS_METRES = 1_000;
+/** …over this many days ending now. */
+export const BOARD_DAYS = 7;
+
+export const SiteBoardRow = z.object({
+  siteId: Uuid,
+  /** Incidents the reader may read, within `radiusMetres` of the site (as the reader sees their position), in the window. */
+  incidentsNearby: z.number().int(),
+  /** Personnel on duty at the site now: active assignments the reader may read whose period and shift include this moment. */
+  personnelNow: z.number().int(),
+  /** The same for planned assignments (what a plan would put there now). */
+  plannedPersonnelNow: z.number().int(),
+});
+export type SiteBoardRow = z.infer<typeof SiteBoardRow>;
+
+export const SiteBoard = z.object({
+  asOf: z.string(),
+  radiusMetres: z.number(),
+  /** The incident window: `days` days ending `asOf`. */
+  from: z.string(),
+  to: z.string(),
+  days: z.number().int(),
+  sites: z.array(SiteBoardRow),
+});
+export type SiteBoard = z.infer<typeof SiteBoard>;

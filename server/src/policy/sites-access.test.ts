@@ -264,6 +264,12 @@ describe('access to sites, tasking, force generation and alerts', () => {
     }
     const site = (await send({ method: 'GET', url: `/api/v1/sites/${ids.site}` }, h.ngo)).json();
     expect(site).not.toHaveProperty('status');
+    const board = (await send({ method: 'GET', url: '/api/v1/sites/board' }, h.ngo)).json();
+    expect(board.sites).toEqual([
+      { siteId: ids.site, incidentsNearby: 0, personnelNow: 0, plannedPersonnelNow: 0 },
+    ]);
+    const anon = (await send({ method: 'GET', url: '/api/v1/sites/board' })).json();
+    expect(anon.sites).toEqual([]);
   });
 
   it('shows the partners registry and force generation to every signed-in partner, not to the anonymous reader', async () => {
@@ -319,7 +325,7 @@ describe('access to sites, tasking, force generation and alerts', () => {
     )
       .filter(([path]) => /^\/api\/v1\/(sites|units|assignments|kpi|force|alerts)/.test(path))
       .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
-    expect(ours.length).toBe(29);
+    expect(ours.length).toBe(30);
     for (const { path, method, op } of ours) {
       expect(op['summary'], `${method} ${path}`).toEqual(expect.any(String));
       expect((op['tags'] as string[]).length, `${method} ${path}`).toBeGreaterThan(0);

@@ -5,9 +5,11 @@ import type {
   SiteStatusChange as SiteStatusChangeView,
 } from '@konbit/core';
 import type { z } from 'zod';
-import type { SiteFeature } from '@konbit/core';
+import type { SiteBoard, SiteFeature } from '@konbit/core';
+import { BOARD_DAYS, BOARD_RADIUS_METRES } from '@konbit/core';
 import type { Areas } from '../areas/areas.js';
 import { presentRestriction } from '../policy/tag.js';
+import type { SiteBoardResult } from './site.board.js';
 import type { Site, SiteRelease, SiteStatusChange } from './site.js';
 import type { SiteWithPosture } from './site.service.js';
 
@@ -96,4 +98,21 @@ export function presentSiteFeature(
 /** A registry record on the live feed: the site without any posture. */
 export function presentSiteRecord(site: Site, areas: Areas): SiteView {
   return presentSite({ site, status: null, releases: [] }, areas);
+}
+
+/** The site board: the window it counts over and one row per site, no other field. */
+export function presentSiteBoard(board: SiteBoardResult): SiteBoard {
+  return {
+    asOf: board.asOf,
+    radiusMetres: BOARD_RADIUS_METRES,
+    from: board.from,
+    to: board.to,
+    days: BOARD_DAYS,
+    sites: board.sites.map((s) => ({
+      siteId: s.siteId,
+      incidentsNearby: s.incidentsNearby,
+      personnelNow: s.personnelNow,
+      plannedPersonnelNow: s.plannedPersonnelNow,
+    })),
+  };
 }

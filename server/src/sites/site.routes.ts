@@ -3,6 +3,7 @@ import {
   CreateReleaseRequest,
   CreateSiteRequest,
   ReportSiteStatusRequest,
+  SiteBoard,
   SiteCollection,
   SiteHistory,
   SiteQuery,
@@ -17,9 +18,11 @@ import type { AppContext } from '../context.js';
 import { requireUser } from '../http/actor.js';
 import { errorResponses, type Api } from '../http/api.js';
 import { sendCreated } from '../http/idempotency.js';
+import { siteBoard } from './site.board.js';
 import {
   presentRelease,
   presentSite,
+  presentSiteBoard,
   presentSiteFeature,
   presentSiteRecord,
   presentStatusChange,
@@ -58,6 +61,19 @@ export function siteRoutes(app: Api, ctx: AppContext): void {
         features: sites.map((s) => presentSiteFeature(s, areas)),
       };
     },
+  );
+
+  app.get(
+    '/api/v1/sites/board',
+    {
+      schema: {
+        tags: ['sites'],
+        summary:
+          'The site board: for each site you may read, the incidents you may read within 1 km in the last 7 days (at the position you see) and the personnel on duty there now from the assignments you may read',
+        response: { 200: SiteBoard, ...errorResponses(401) },
+      },
+    },
+    async (request) => presentSiteBoard(await siteBoard(store, request.actor, ctx.clock)),
   );
 
   app.get(

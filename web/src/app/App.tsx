@@ -3,7 +3,7 @@
  * allow, the language switch, the connection and outbox status, and the current view.
  */
 import { LANGUAGES, Me as MeSchema, type Language, type Me } from '@konbit/core';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { api, ApiError, NetworkError, type Health } from '../api/client';
@@ -12,6 +12,9 @@ import { outbox, useOutboxItems } from '../api/outbox';
 import { SignIn } from '../features/auth/SignIn';
 import { isLanguage, setLanguage, storedLanguage } from '../i18n/i18n';
 import { allowed, loadDashboard, VIEWS } from './views';
+
+// Alerts come after the first screen: their code is not on the sign-in → dashboard path.
+const AlertNotifications = lazy(() => import('../features/alerts/AlertNotifications'));
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   en: 'English',
@@ -237,6 +240,11 @@ export function App() {
         </div>
       </header>
       {me && <StatusLine me={me} />}
+      {me && (
+        <Suspense fallback={null}>
+          <AlertNotifications key={me.id} me={me} />
+        </Suspense>
+      )}
       {session.state === 'signed-out' && (
         <SignIn demo={health?.demo ?? false} onSignedIn={signedIn} />
       )}

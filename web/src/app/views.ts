@@ -65,6 +65,18 @@ export const VIEWS: readonly View[] = [
     requires: ['import.hxl'],
     component: lazy(() => import('../features/humanitarian/ImportView')),
   },
+  {
+    path: '/sites',
+    label: 'sites',
+    // Mission roles: those who report a site's posture.
+    requires: ['site.status'],
+    component: lazy(() => import('../features/operations/SiteBoard')),
+  },
+  {
+    path: '/force',
+    label: 'force',
+    component: lazy(() => import('../features/operations/ForcePage')),
+  },
   { path: '/feed', label: 'feed', component: lazy(() => import('../features/feed/LiveFeed')) },
 ];
 

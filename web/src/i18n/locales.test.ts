@@ -29,12 +29,14 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) =>
 describe('strings', () => {
   const folders = localeFolders(SRC);
 
-  it('are kept per feature: the shell, dashboard, desk, figures, humanitarian, outbox, report and map', () => {
+  it('are kept per feature: the shell, alerts, dashboard, desk, figures, humanitarian, operations, outbox, report and map', () => {
     expect(folders.map((f) => relative(SRC, f)).sort()).toEqual([
+      'features/alerts/locales',
       'features/dashboard/locales',
       'features/desk/locales',
       'features/figures/locales',
       'features/humanitarian/locales',
+      'features/operations/locales',
       'features/outbox/locales',
       'features/report/locales',
       'i18n/locales',

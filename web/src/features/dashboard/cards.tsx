@@ -4,9 +4,17 @@
  * are added here as one component each when their APIs land.
  */
 import type { Me } from '@konbit/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
+import { markFirstScreenReady } from '../../app/first-screen';
+import {
+  ForceCard,
+  IncidentsCard,
+  PoliceFreedCard,
+  SitesSecuredCard,
+} from '../operations/dashboard-cards';
 import { groupFigures } from './figures';
 import { FigureGroupView } from './FigureValue';
 
@@ -44,6 +52,9 @@ export function DisplacedCard() {
   const group = data
     ? groupFigures(data.figures).find((g) => g.metric === 'idps' && g.subject === null)
     : undefined;
+  useEffect(() => {
+    if (data || error) markFirstScreenReady();
+  }, [data, error]);
   return (
     <article className="card card-wide" aria-labelledby="card-idps" data-testid="card-idps">
       <h2 id="card-idps">{t('displaced.title')}</h2>
@@ -81,4 +92,8 @@ export function KeyFiguresCard() {
 export const CARDS: readonly Card[] = [
   { id: 'idps', component: DisplacedCard },
   { id: 'key-figures', component: KeyFiguresCard },
+  { id: 'sites-secured', component: SitesSecuredCard },
+  { id: 'police-freed', component: PoliceFreedCard },
+  { id: 'incidents', component: IncidentsCard },
+  { id: 'force', component: ForceCard },
 ];
