@@ -14,6 +14,13 @@ async function openMap(page: Page) {
   await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 60_000 });
 }
 
+/** Switches off the layers of records drawn above places and communes (sites, incidents…). */
+async function hideRecordLayers(page: Page) {
+  for (const id of ['sites', 'incidents', 'idp-sites', 'access']) {
+    await page.getByTestId(`switch-${id}`).uncheck();
+  }
+}
+
 /** What the map has drawn in a source, by feature id (through MapLibre, not the DOM). */
 function drawnIds(page: Page, source: string, key: string): Promise<string[]> {
   return page.evaluate(
@@ -157,7 +164,9 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
       .poll(() => drawnIds(page, 'figures-communes', 'pcode'))
       .toEqual(Object.keys(communes).sort());
 
-    // The airport, clicked on the map, opens its details: name and position as the API has them.
+    // The airport, clicked on the map, opens its details: name and position as the API has them
+    // (the layers drawn above places, such as the airport as a critical site, switched off).
+    await hideRecordLayers(page);
     const airport = places.features.find((f) => f.id === 'poi-pap-airport');
     const point = (await page.evaluate('window.konbitMap.project([-72.2925, 18.58])')) as {
       x: number;
@@ -186,6 +195,8 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
     const page = await t.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signInAs(page, t.demo, 'mission-ops');
     await openMap(page);
+    // Clicks here are for the communes: the layers drawn above them are switched off.
+    await hideRecordLayers(page);
     const communes = await ops.get<{
       features: { id: string; properties: { name: string; centroid: [number, number] } }[];
     }>('/api/v1/areas?level=2');

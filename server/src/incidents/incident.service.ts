@@ -1025,7 +1025,10 @@ function timeWindow(clock: Clock, from: string | undefined, to: string | undefin
 }
 
 function mapFilter(
-  query: Pick<IncidentListQuery, 'types' | 'verification' | 'includeMerged'> & {
+  query: Pick<
+    IncidentListQuery,
+    'types' | 'verification' | 'reliability' | 'credibility' | 'includeMerged'
+  > & {
     readonly bbox?: IncidentListQuery['bbox'];
     readonly pcode?: string | undefined;
     readonly q?: string | undefined;
@@ -1043,6 +1046,8 @@ function mapFilter(
     to: window.to,
     types: query.types ?? null,
     verification: query.verification ?? null,
+    reliability: query.reliability ?? null,
+    credibility: query.credibility ?? null,
     includeMerged: query.includeMerged ?? false,
     terms,
   };
