@@ -19,6 +19,8 @@ async function hideRecordLayers(page: Page) {
   for (const id of ['sites', 'incidents', 'idp-sites', 'access']) {
     await page.getByTestId(`switch-${id}`).uncheck();
   }
+  // Reaching the switches scrolled the page; the clicks that follow aim at the map in view.
+  await page.evaluate('window.scrollTo(0, 0)');
 }
 
 /** What the map has drawn in a source, by feature id (through MapLibre, not the DOM). */

@@ -174,6 +174,8 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
       return route.fulfill({ response });
     });
     await fileReport(field.page, 'Illustrative: a roadblock whose first answer was lost');
+    // Waiting before the first try, and waiting again once its answer is lost.
+    await expect.poll(() => attempts, { timeout: 20_000 }).toBe(1);
     await expect.poll(() => states(field.page)).toEqual(['waiting']);
     const id = await field.page.getByTestId('outbox-item').getAttribute('data-id');
     if (!id) throw new Error('the outbox item has an id');
