@@ -463,6 +463,22 @@ describe.skipIf(unavailable !== null)('the map layers', () => {
     const flagsOf = (sites: IdpSite[]) =>
       sites.map((s) => `${s.id}:${String(s.location.generalised)}`).sort();
     expect(sorted(await flags(humanitarian))).toEqual(flagsOf(forIm));
+    // Nothing mission-only: the sites and incidents drawn are what the API gives this user.
+    const imSites = (await im.get<{ features: SiteFeature[] }>('/api/v1/sites')).features;
+    await expect
+      .poll(async () =>
+        (await drawn(humanitarian, 'sites'))
+          .map((f) => `${String(f.properties['id'])}:${String(f.properties['status'])}`)
+          .sort(),
+      )
+      .toEqual(imSites.map((f) => `${f.id}:${f.properties.status?.status ?? 'unknown'}`).sort());
+    const url = await lastAnswer(humanitarian, '/api/v1/incidents/clusters', () =>
+      jumpTo(humanitarian, [-72.31, 18.56], 11),
+    );
+    const imClusters = await im.get<{ clusters: Cluster[] }>(pathOf(url));
+    await expect
+      .poll(() => drawnClusters(humanitarian))
+      .toEqual(imClusters.clusters.map((c) => [c.cell, c.count]).sort());
     await screenshot(humanitarian, 'map-idp-sites-humanitarian');
     expect(await seriousViolations(humanitarian)).toEqual([]);
     await humanitarian.close();
