@@ -368,6 +368,21 @@ describe.skipIf(unavailable !== null)('the map layers', () => {
     expect(ids.filter((id) => id === incident.id)).toHaveLength(1);
     const after = await ops.get<{ features: IncidentFeature[] }>(pathOf(url));
     expect(await drawnPoints(p)).toEqual(apiPoints(after.features));
+
+    // Its details are the API's: description, source grade and (empty) verification history.
+    await clickAt(p, spot);
+    const details = p.getByTestId('details-body');
+    await expect.poll(() => details.getAttribute('data-id')).toBe(incident.id);
+    const detail = await ops.get<{
+      properties: { description: string; source: { grade: string } };
+    }>(`/api/v1/incidents/${incident.id}`);
+    await expect
+      .poll(() => details.getByTestId('details-description').textContent())
+      .toBe(detail.properties.description);
+    expect(await details.getByTestId('details-grade').textContent()).toMatch(
+      new RegExp(`^${detail.properties.source.grade} — Patrol`),
+    );
+    expect(await details.getByText('Not judged yet.').count()).toBe(1);
     await p.close();
   });
 

@@ -8,7 +8,6 @@
 import {
   INCIDENT_TYPES,
   INFORMATION_CREDIBILITY,
-  missionDayBounds,
   SOURCE_RELIABILITY,
   VERIFICATION_STATES,
   type IncidentCluster,
@@ -16,7 +15,7 @@ import {
 } from '@konbit/core';
 import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
-import { incidentsApi, type IncidentFilters } from '../../api/incidents';
+import { incidentsApi } from '../../api/incidents';
 import { useQuery } from '../../api/useQuery';
 import reportEn from '../../features/report/locales/en.json';
 import reportFr from '../../features/report/locales/fr.json';
@@ -24,17 +23,17 @@ import reportHt from '../../features/report/locales/ht.json';
 import { registerStrings } from '../../i18n/i18n';
 import { Position, Time, useNumber } from '../../ui/format';
 import { INCIDENT, INCIDENT_CLUSTER } from '../colours';
+import {
+  DEFAULT_VERIFICATION,
+  filtersOf,
+  modeOf,
+  POINTS_FROM_ZOOM,
+  POINTS_LIMIT,
+} from './incident-filters';
 import { EMPTY, type LayerProps, type LayerState, type MapLayer } from './layer';
 
 // Incident types and source kinds are named as the report form names them.
 registerStrings('report', { en: reportEn, fr: reportFr, ht: reportHt });
-
-/** From this zoom on the map shows points; below it, clusters. */
-export const POINTS_FROM_ZOOM = 13;
-/** The most points one view asks for; more, and the view says so. */
-export const POINTS_LIMIT = 2000;
-/** Judged false: hidden unless asked for (the statistics leave them out too). */
-export const DEFAULT_VERIFICATION = VERIFICATION_STATES.filter((s) => s !== 'false').join(',');
 
 interface ClusterRow {
   readonly kind: 'cluster';
@@ -53,34 +52,6 @@ export interface IncidentsData {
   readonly features: readonly (ClusterRow | PointRow)[];
   /** Points beyond `POINTS_LIMIT` were left out. */
   readonly truncated: boolean;
-}
-
-const csv = (options: Readonly<Record<string, string>>, key: string) =>
-  (options[key] ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-
-/** The API filters for the layer's options and the time window (Port-au-Prince days). */
-export function filtersOf(state: LayerState): IncidentFilters {
-  const { options, window } = state;
-  const pick = (key: string) =>
-    csv(options, key).length > 0 ? csv(options, key).join(',') : undefined;
-  return {
-    from: missionDayBounds(window.from).start.toISOString(),
-    to: missionDayBounds(window.to).end.toISOString(),
-    types: pick('types'),
-    // Every box unticked: every state, false reports included.
-    verification:
-      options['verification'] === undefined ? DEFAULT_VERIFICATION : pick('verification'),
-    reliability: pick('reliability'),
-    credibility: pick('credibility'),
-  };
-}
-
-function modeOf(state: LayerState): IncidentsData['mode'] {
-  if (!state.viewport) return 'waiting';
-  return state.viewport.zoom >= POINTS_FROM_ZOOM ? 'points' : 'clusters';
 }
 
 const bboxText = (b: readonly number[]) => b.join(',');
