@@ -67,6 +67,8 @@ const jumpTo = (page: Page, [lon, lat]: readonly number[], zoom: number) =>
 
 /** Clicks the map at a position (through the page, as a person would). */
 async function clickAt(page: Page, [lon, lat]: readonly number[]) {
+  // Open details scroll the page down to them; the map must be in view for the click.
+  await page.evaluate('window.scrollTo(0, 0)');
   const point = (await page.evaluate(`window.konbitMap.project([${lon}, ${lat}])`)) as {
     x: number;
     y: number;

@@ -209,8 +209,10 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
     };
     const clickAt = async ([lon, lat]: [number, number]) => {
       await page.evaluate(`window.konbitMap.jumpTo({ center: [${lon}, ${lat}], zoom: 12 })`);
-      const box = await page.getByTestId('map').boundingBox();
+      // Opening details scrolls the page down to them; the map must be in view for the click.
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.waitForTimeout(500);
+      const box = await page.getByTestId('map').boundingBox();
       await page.mouse.click(
         (box?.x ?? 0) + (box?.width ?? 0) / 2,
         (box?.y ?? 0) + (box?.height ?? 0) / 2,

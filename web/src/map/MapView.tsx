@@ -115,7 +115,7 @@ function LayerSection({
   const { data, error } = useQuery(
     key === null ? null : `layer:${key}`,
     (signal) => layer.load(state, signal),
-    layer.entities,
+    layer.entitiesFor?.(state) ?? layer.entities,
   );
 
   // The parent makes a new callback each render; only new data should call it.

@@ -210,6 +210,8 @@ export const figuresLayer: MapLayer<FiguresData> = {
   id: 'figures',
   defaultOn: true,
   entities: ['figure', 'incident'],
+  // Incidents only change the shading by incidents; figures only the shading by a figure.
+  entitiesFor: (s) => (metricOf(s.options) === 'incidents' ? ['incident'] : ['figure']),
   usesTimeWindow: true,
   defaultOptions: { metric: 'idps' },
   dataKey: (s) =>

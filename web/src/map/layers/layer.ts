@@ -43,6 +43,8 @@ export interface MapLayer<D = unknown> {
   readonly defaultOn: boolean;
   /** Live-feed entities whose records change what this layer draws. */
   readonly entities: readonly string[];
+  /** The entities for these options, when they depend on them (default: `entities`). */
+  entitiesFor?(state: LayerState): readonly string[];
   /** True when the time window changes the data. */
   readonly usesTimeWindow: boolean;
   readonly defaultOptions?: Readonly<Record<string, string>>;
