@@ -538,6 +538,22 @@ describe.skipIf(unavailable !== null)('the map layers', () => {
     const details = p.getByTestId('details-body');
     await details.getByTestId('details-generalised').waitFor();
     expect(await details.getByTestId('details-pcode').textContent()).toContain(first.commune.pcode);
+
+    // A site the humanitarian user records reaches the open map, at its commune centroid.
+    const res = await im.post('/api/v1/idp-sites', {
+      name: 'Collective centre recorded by the browser test (illustrative)',
+      type: 'collective-centre',
+      location: { lon: -72.3005, lat: 18.5452 },
+      classification: 'partners',
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const created = (await res.json()) as IdpSite;
+    await expect.poll(() => drawnKeys(p, 'idp-sites'), { timeout: 20_000 }).toContain(created.id);
+    const now = (await contingent.get<{ sites: IdpSite[] }>('/api/v1/idp-sites')).sites;
+    const mine = now.find((s) => s.id === created.id);
+    expect(mine?.location.generalised).toBe(true);
+    expect(mine?.location.position).toEqual(centroidOf(created.commune.pcode));
+    expect(await drawnSites(p)).toEqual(fromApi(now));
     await p.close();
   });
 
@@ -639,6 +655,30 @@ describe.skipIf(unavailable !== null)('the map layers', () => {
     );
     await screenshot(p, 'map-hazards-access');
     expect(await seriousViolations(p)).toEqual([]);
+
+    // A constraint recorded now reaches the open map without a reload.
+    const { to } = await window();
+    const posted = await im.post('/api/v1/access-constraints', {
+      category: 'restriction-of-movement',
+      severity: 'high',
+      scope: 'road',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [-72.3005, 18.5452],
+          [-72.2905, 18.5502],
+        ],
+      },
+      place: 'Road closed for the browser test (illustrative)',
+      description: 'Illustrative: a road closed by the browser test',
+      start: to,
+      source: { organisation: 'Browser test (illustrative)', title: 'Illustrative constraint' },
+      classification: 'partners',
+    });
+    expect(posted.status, await posted.clone().text()).toBe(201);
+    const recorded = (await posted.json()) as Constraint;
+    await expect.poll(linesDrawn, { timeout: 20_000 }).toContain(recorded.id);
+    expect(await linesDrawn()).toEqual(constraintLines(await constraintsFor()));
 
     // Another window: both layers follow it as the API does.
     await p.getByTestId('time-length').selectOption('1');
