@@ -119,6 +119,8 @@ describe.skipIf(unavailable !== null)('the outbox', () => {
     });
     await fillFigure(page, '777', 'Outbox lost answer test');
     await page.getByRole('button', { name: 'Save and send' }).click();
+    // Waiting before the first try too: wait for the try whose answer is lost.
+    await expect.poll(() => attempts, { timeout: 20_000 }).toBe(1);
     await expect.poll(() => states(page)).toEqual(['waiting']);
     expect(await figuresBy('Outbox lost answer test')).toHaveLength(1);
 

@@ -14,6 +14,15 @@ async function openMap(page: Page) {
   await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 60_000 });
 }
 
+/** Switches off the layers of records drawn above places and communes (sites, incidents…). */
+async function hideRecordLayers(page: Page) {
+  for (const id of ['sites', 'incidents', 'idp-sites', 'access']) {
+    await page.getByTestId(`switch-${id}`).uncheck();
+  }
+  // Reaching the switches scrolled the page; the clicks that follow aim at the map in view.
+  await page.evaluate('window.scrollTo(0, 0)');
+}
+
 /** What the map has drawn in a source, by feature id (through MapLibre, not the DOM). */
 function drawnIds(page: Page, source: string, key: string): Promise<string[]> {
   return page.evaluate(
@@ -157,7 +166,9 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
       .poll(() => drawnIds(page, 'figures-communes', 'pcode'))
       .toEqual(Object.keys(communes).sort());
 
-    // The airport, clicked on the map, opens its details: name and position as the API has them.
+    // The airport, clicked on the map, opens its details: name and position as the API has them
+    // (the layers drawn above places, such as the airport as a critical site, switched off).
+    await hideRecordLayers(page);
     const airport = places.features.find((f) => f.id === 'poi-pap-airport');
     const point = (await page.evaluate('window.konbitMap.project([-72.2925, 18.58])')) as {
       x: number;
@@ -186,6 +197,8 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
     const page = await t.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signInAs(page, t.demo, 'mission-ops');
     await openMap(page);
+    // Clicks here are for the communes: the layers drawn above them are switched off.
+    await hideRecordLayers(page);
     const communes = await ops.get<{
       features: { id: string; properties: { name: string; centroid: [number, number] } }[];
     }>('/api/v1/areas?level=2');
@@ -196,8 +209,10 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
     };
     const clickAt = async ([lon, lat]: [number, number]) => {
       await page.evaluate(`window.konbitMap.jumpTo({ center: [${lon}, ${lat}], zoom: 12 })`);
-      const box = await page.getByTestId('map').boundingBox();
+      // Opening details scrolls the page down to them; the map must be in view for the click.
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.waitForTimeout(500);
+      const box = await page.getByTestId('map').boundingBox();
       await page.mouse.click(
         (box?.x ?? 0) + (box?.width ?? 0) / 2,
         (box?.y ?? 0) + (box?.height ?? 0) / 2,

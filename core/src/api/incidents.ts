@@ -208,6 +208,10 @@ const IncidentFilters = {
   to: Instant.optional(),
   types: csvOf(INCIDENT_TYPES, 'type').optional(),
   verification: csvOf(VERIFICATION_STATES, 'verification state').optional(),
+  /** Source grade (Admiralty): the source's reliability, A to F. */
+  reliability: csvOf(SOURCE_RELIABILITY, 'source reliability').optional(),
+  /** Source grade (Admiralty): the information's credibility, 1 to 6. */
+  credibility: csvOf(INFORMATION_CREDIBILITY, 'information credibility').optional(),
   /** Include reports merged into another (hidden by default: the survivor stands for them). */
   includeMerged: QueryBoolean.optional(),
 };

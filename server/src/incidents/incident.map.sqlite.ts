@@ -13,6 +13,8 @@ import {
   type Micro,
   type MicroBox,
   type TimePrecision,
+  type InformationCredibility,
+  type SourceReliability,
   type VerificationState,
 } from '@konbit/core';
 import { CompiledQuery, sql, type RawBuilder, type SqlBool } from 'kysely';
@@ -52,6 +54,9 @@ export interface MapFilter {
   readonly to: string;
   readonly types: readonly IncidentType[] | null;
   readonly verification: readonly VerificationState[] | null;
+  /** Source grade: reliability (A–F) and credibility (1–6); null for any. */
+  readonly reliability: readonly SourceReliability[] | null;
+  readonly credibility: readonly InformationCredibility[] | null;
   readonly includeMerged: boolean;
   /** Folded search terms; all must match, the last as a word start. */
   readonly terms: readonly string[] | null;
@@ -75,6 +80,22 @@ function shownMicro(viewer: MapViewer, axis: 'lon' | 'lat'): RawBuilder<number> 
   return sql<number>`cast(round((case when ${generalised} then ${general} else ${exact} end) * 1000000) as integer)`;
 }
 
+/**
+ * The source-grade filters on an incidents row named `alias`. The map index does not carry the
+ * grade: grid rows look their report up by `seq` (the rowid), only when a grade is asked for.
+ */
+function gradeFilters(filter: MapFilter, alias: 'i' | 'r'): RawBuilder<SqlBool>[] {
+  const parts: RawBuilder<SqlBool>[] = [];
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  if (filter.reliability) {
+    parts.push(sql<SqlBool>`${column('source_reliability')} in (${sql.join(filter.reliability)})`);
+  }
+  if (filter.credibility) {
+    parts.push(sql<SqlBool>`${column('source_credibility')} in (${sql.join(filter.credibility)})`);
+  }
+  return parts;
+}
+
 /** Conditions on table row `i` shared by the table paths (text, commune, a reporter's own). */
 function rowFilters(filter: MapFilter, viewer: MapViewer): RawBuilder<SqlBool>[] {
   const parts: RawBuilder<SqlBool>[] = [];
@@ -82,6 +103,7 @@ function rowFilters(filter: MapFilter, viewer: MapViewer): RawBuilder<SqlBool>[]
   if (filter.verification) {
     parts.push(sql<SqlBool>`i.verification in (${sql.join(filter.verification)})`);
   }
+  parts.push(...gradeFilters(filter, 'i'));
   if (!filter.includeMerged) parts.push(sql<SqlBool>`i.merged_into is null`);
   if (filter.box) {
     const x = shownMicro(viewer, 'lon');
@@ -141,6 +163,12 @@ function gridFilters(box: MicroBox, filter: MapFilter, viewer: MapViewer): RawBu
     parts.push(sql<SqlBool>`g.verification in ${codesOf('verification', filter.verification)}`);
   }
   if (!filter.includeMerged) parts.push(sql<SqlBool>`g.merged = 0`);
+  const grade = gradeFilters(filter, 'r');
+  if (grade.length > 0) {
+    parts.push(
+      sql<SqlBool>`exists (select 1 from incidents r where r.seq = g.seq and ${and(grade)})`,
+    );
+  }
   return parts;
 }
 

@@ -1042,7 +1042,10 @@ function timeWindow(clock: Clock, from: string | undefined, to: string | undefin
 }
 
 function mapFilter(
-  query: Pick<IncidentListQuery, 'types' | 'verification' | 'includeMerged'> & {
+  query: Pick<
+    IncidentListQuery,
+    'types' | 'verification' | 'reliability' | 'credibility' | 'includeMerged'
+  > & {
     readonly bbox?: IncidentListQuery['bbox'];
     readonly pcode?: string | undefined;
     readonly q?: string | undefined;
@@ -1060,6 +1063,8 @@ function mapFilter(
     to: window.to,
     types: query.types ?? null,
     verification: query.verification ?? null,
+    reliability: query.reliability ?? null,
+    credibility: query.credibility ?? null,
     includeMerged: query.includeMerged ?? false,
     terms,
   };

@@ -29,6 +29,10 @@ function random(seed: number) {
 }
 
 const CITY = '-72.45,18.45,-72.2,18.65';
+const GRADES = {
+  reliability: ['A', 'B', 'C', 'F'] as const,
+  credibility: ['1', '2', '3', '6'] as const,
+};
 
 describe('reading incidents: lists, search, clusters and statistics', () => {
   const t = useTestApp({ listen: true });
@@ -70,6 +74,12 @@ describe('reading incidents: lists, search, clusters and statistics', () => {
               : { location: undefined, locationPrecision: 'commune', pcode: 'HT0117' }),
             classification: who === 'ops' && i % 2 === 0 ? 'partners' : undefined,
             description: `Rapport ${who} ${i}`,
+            // Source grades vary, so the grade filters have something to leave out.
+            source: {
+              kind: 'patrol',
+              reliability: GRADES.reliability[i % 4],
+              credibility: GRADES.credibility[Math.floor(i / 4) % 4],
+            },
           }),
         );
       }
@@ -228,6 +238,65 @@ describe('reading incidents: lists, search, clusters and statistics', () => {
         }
         expect(total).toBe(sum);
         expect((await all(headers, `bbox=${CITY}&${window}${filter}`, 5000)).length).toBe(total);
+      }
+    });
+
+    it('filters by source grade the same way in the list and the clusters', async () => {
+      const window = 'from=2023-03-01T00:00:00Z&to=2023-06-08T16:00:00Z';
+      const everything = await all(h.ops, `bbox=${CITY}&${window}`, 5000);
+      for (const filter of [
+        '&reliability=A,B',
+        '&credibility=6',
+        '&reliability=C&credibility=1,3',
+      ]) {
+        const params = new URLSearchParams(filter.slice(1));
+        const reliability = params.get('reliability')?.split(',');
+        const credibility = params.get('credibility')?.split(',');
+        const expected = everything.filter((f) => {
+          const source = f.properties['source'] as { reliability: string; credibility: string };
+          return (
+            (!reliability || reliability.includes(source.reliability)) &&
+            (!credibility || credibility.includes(source.credibility))
+          );
+        });
+        expect(expected.length).toBeGreaterThan(0);
+        expect(expected.length).toBeLessThan(everything.length);
+        const listed = await all(h.ops, `bbox=${CITY}&${window}${filter}`, 5000);
+        expect(listed.map((f) => f.id).sort()).toEqual(expected.map((f) => f.id).sort());
+        const res = await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/incidents/clusters?bbox=${CITY}&zoom=13&${window}${filter}`,
+          headers: h.ops,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().total).toBe(expected.length);
+        // The commune path (read from the table) applies the same filters.
+        const inCommune = await all(h.ops, `pcode=HT0117&${window}${filter}`, 5000);
+        for (const f of inCommune) {
+          const source = f.properties['source'] as { reliability: string; credibility: string };
+          if (reliability) expect(reliability).toContain(source.reliability);
+          if (credibility) expect(credibility).toContain(source.credibility);
+        }
+      }
+    });
+
+    it('refuses a source grade that is not A–F or 1–6 with 400 naming the parameter', async () => {
+      for (const [query, field] of [
+        ['reliability=G', 'reliability'],
+        ['credibility=7', 'credibility'],
+      ] as const) {
+        const res = await list(h.ops, `bbox=${CITY}&${query}`);
+        expect(res.statusCode).toBe(400);
+        // The first value that is wrong, by its position: `reliability.0`.
+        expect(res.json().error.field).toBe(`${field}.0`);
+        expect(res.json().error.message).toMatch(/one of/);
+        const clusters = await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/incidents/clusters?bbox=${CITY}&zoom=12&${query}`,
+          headers: h.ops,
+        });
+        expect(clusters.statusCode).toBe(400);
+        expect(clusters.json().error.field).toBe(`${field}.0`);
       }
     });
 

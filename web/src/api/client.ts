@@ -150,7 +150,7 @@ const Health = z.object({
 });
 export type Health = z.infer<typeof Health>;
 
-function query(params: Record<string, string | number | boolean | undefined>): string {
+export function query(params: Record<string, string | number | boolean | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, String(v));
   const s = q.toString();

@@ -15,7 +15,14 @@ import { registerStrings } from '../i18n/i18n';
 import { loadDepartments } from '../ui/areas';
 import { LAND, SEA } from './colours';
 import { loadMapEngine } from './engine';
-import { EMPTY, setVisible, type LayerState, type MapLayer, type Selection } from './layers/layer';
+import {
+  EMPTY,
+  setVisible,
+  type LayerState,
+  type MapLayer,
+  type Selection,
+  type Viewport,
+} from './layers/layer';
 import { LAYERS } from './layers/registry';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
@@ -67,6 +74,22 @@ function baseStyle(tiles: { url: string; attribution: string } | null) {
   };
 }
 
+/** The view's bounds, clamped to valid degrees and rounded (so a tiny move reads the same key). */
+function viewportOf(m: MapLibreMap): Viewport {
+  const b = m.getBounds();
+  const r = (v: number, lo: number, hi: number) =>
+    Math.round(Math.min(hi, Math.max(lo, v)) * 1e5) / 1e5;
+  return {
+    bbox: [
+      r(b.getWest(), -180, 180),
+      r(b.getSouth(), -90, 90),
+      r(b.getEast(), -180, 180),
+      r(b.getNorth(), -90, 90),
+    ],
+    zoom: m.getZoom(),
+  };
+}
+
 /** One layer's data, drawing and side-panel section. */
 function LayerSection({
   layer,
@@ -92,7 +115,7 @@ function LayerSection({
   const { data, error } = useQuery(
     key === null ? null : `layer:${key}`,
     (signal) => layer.load(state, signal),
-    layer.entities,
+    layer.entitiesFor?.(state) ?? layer.entities,
   );
 
   // The parent makes a new callback each render; only new data should call it.
@@ -116,8 +139,8 @@ function LayerSection({
   const count =
     data && typeof data === 'object' && 'features' in (data as object)
       ? ((data as { features: unknown[] }).features.length ?? 0)
-      : data && typeof data === 'object' && 'byCommune' in (data as object)
-        ? (data as { byCommune: Map<string, unknown> }).byCommune.size
+      : data && typeof data === 'object' && 'values' in (data as object)
+        ? (data as { values: Map<string, unknown> }).values.size
         : null;
 
   return (
@@ -171,6 +194,7 @@ export default function MapView({ me }: ViewProps) {
   const detailsHeading = useRef<HTMLHeadingElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [viewport, setViewport] = useState<Viewport | null>(null);
 
   useEffect(() => {
     if (today && timeWindow === null) setTimeWindow(windowEnding(today as LocalDate, 7));
@@ -211,7 +235,10 @@ export default function MapView({ me }: ViewProps) {
           );
           window.konbitMap = m;
           setMap(m);
+          setViewport(viewportOf(m));
         });
+        // Layers that read by box follow the view once it settles.
+        m.on('moveend', () => setViewport(viewportOf(m)));
         m.on('error', (e) => console.warn('map:', e.error?.message ?? e));
       })
       .catch((err: unknown) => setFailure((err as Error).message));
@@ -318,7 +345,7 @@ export default function MapView({ me }: ViewProps) {
                 key={l.id}
                 layer={l}
                 map={map}
-                state={{ me, window: timeWindow, options: options[l.id] ?? {} }}
+                state={{ me, window: timeWindow, viewport, options: options[l.id] ?? {} }}
                 on={enabled[l.id] ?? false}
                 setOn={(on) => setEnabled((e) => ({ ...e, [l.id]: on }))}
                 setOption={(k, v) =>
@@ -350,7 +377,12 @@ export default function MapView({ me }: ViewProps) {
             <selectedLayer.Details
               data={selectedData}
               id={selection.id}
-              state={{ me, window: timeWindow, options: options[selectedLayer.id] ?? {} }}
+              state={{
+                me,
+                window: timeWindow,
+                viewport,
+                options: options[selectedLayer.id] ?? {},
+              }}
             />
           </div>
         ) : (

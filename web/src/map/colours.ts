@@ -43,3 +43,31 @@ export function classOf(value: number, limits: readonly number[]): number {
   for (const b of limits) if (value >= b) c += 1;
   return c;
 }
+
+/** A critical site's status: green held, amber and red at risk, grey unknown or closed. */
+export const SITE_STATUS_COLOURS = {
+  secured: '#1a7f37',
+  contested: '#d97706',
+  threatened: '#c2410c',
+  lost: '#7f1d1d',
+  closed: '#4b5563',
+  unknown: '#9ca3af',
+} as const;
+
+/** Incidents: points and clusters in one colour family apart from sites and places. */
+export const INCIDENT = '#6d28d9';
+export const INCIDENT_CLUSTER = '#8b5cf6';
+
+/** IDP sites: exact positions filled, commune centroids hollow. */
+export const IDP_SITE = '#0e7490';
+
+/** Hazards: affected areas tinted, epicentres marked. */
+export const HAZARD = '#b45309';
+
+/** Access constraints by severity, light to dark. */
+export const ACCESS_SEVERITY_COLOURS = {
+  low: '#fbbf24',
+  medium: '#f97316',
+  high: '#dc2626',
+  extreme: '#7f1d1d',
+} as const;

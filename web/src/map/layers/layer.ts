@@ -9,10 +9,18 @@ import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
 import type { ReactNode } from 'react';
 import type { TimeWindow } from '../time-window';
 
+/** What the map shows: its bounds (west, south, east, north) and zoom. */
+export interface Viewport {
+  readonly bbox: readonly [number, number, number, number];
+  readonly zoom: number;
+}
+
 /** What a layer's data depends on besides itself. */
 export interface LayerState {
   readonly me: Me;
   readonly window: TimeWindow;
+  /** Null until the map has drawn; layers that read by box wait for it. */
+  readonly viewport: Viewport | null;
   /** The layer's own options (such as the figure a choropleth shows), from its controls. */
   readonly options: Readonly<Record<string, string>>;
 }
@@ -35,6 +43,8 @@ export interface MapLayer<D = unknown> {
   readonly defaultOn: boolean;
   /** Live-feed entities whose records change what this layer draws. */
   readonly entities: readonly string[];
+  /** The entities for these options, when they depend on them (default: `entities`). */
+  entitiesFor?(state: LayerState): readonly string[];
   /** True when the time window changes the data. */
   readonly usesTimeWindow: boolean;
   readonly defaultOptions?: Readonly<Record<string, string>>;
