@@ -1,12 +1,12 @@
 /**
  * The incident report form's sync, end to end in two browsers: a field reporter files a report
  * with no network, it waits in the outbox, is sent with its Idempotency-Key when the network
- * returns, becomes `received` only once the server's 201 has arrived, and a mission-ops user's
- * open map shows it exactly once without a reload, even when the first answer is lost.
+ * returns, becomes `received` only once the server's 201 has arrived, and the open map of an
+ * OCHA information manager shows it exactly once without a reload, even when the first answer is
+ * lost.
  *
- * The reporter is the contingent's account: a report from an NGO stays in the humanitarian
- * compartment, which mission users may not read, so only a mission reporter's report can reach
- * the mission-ops map.
+ * The reporter is the demo's field reporter (an NGO's field office): their reports are in the
+ * humanitarian compartment, so the other user is a UN agency's analyst, who may read them.
  */
 import type { Route } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,12 +34,12 @@ async function states(page: Page): Promise<string[]> {
 
 describe.skipIf(unavailable !== null)('the report form syncs through the outbox', () => {
   const t = useBrowserDemo();
-  let ops: ApiUser;
+  let im: ApiUser;
   let now: string;
 
   beforeAll(async () => {
-    ops = await asUser(t.demo, 'mission-ops');
-    now = (await ops.get<{ now: string }>('/healthz')).now;
+    im = await asUser(t.demo, 'humanitarian-im');
+    now = (await im.get<{ now: string }>('/healthz')).now;
   });
 
   async function reporter(): Promise<{ context: BrowserContext; page: Page }> {
@@ -50,18 +50,20 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
       geolocation: { latitude: SPOT.lat, longitude: SPOT.lon, accuracy: 10 },
     });
     const page = await context.newPage();
-    await signInAs(page, t.demo, 'contingent');
+    await signInAs(page, t.demo, 'reporter');
     await page.getByTestId('language').selectOption('en');
     // The service worker must hold the shell before the network goes.
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     return { context, page };
   }
 
-  /** A mission-ops map looking at the spot, close enough to draw points, with the feed live. */
+  /** OCHA's map looking at the spot, close enough to draw points, with the feed live. */
   async function watcher(): Promise<{ context: BrowserContext; page: Page }> {
     const context = await t.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signInAs(page, t.demo, 'mission-ops');
+    await signInAs(page, t.demo, 'humanitarian-im');
+    // OCHA's demo account reads French; the checks read the English labels.
+    await page.getByTestId('language').selectOption('en');
     await openMap(page);
     await page.evaluate(
       `window.konbitMap.jumpTo({ center: [${SPOT.lon}, ${SPOT.lat}], zoom: 15 })`,
@@ -96,14 +98,14 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
 
   const readable = async (id: string) => {
     try {
-      await ops.get(`/api/v1/incidents/${id}`);
+      await im.get(`/api/v1/incidents/${id}`);
       return true;
     } catch {
       return false;
     }
   };
 
-  it('keeps a report filed offline waiting, marks it received only after the 201, and the mission-ops map shows it once without a reload', async () => {
+  it('keeps a report filed offline waiting, marks it received only after the 201, and the other user’s map shows it once without a reload', async () => {
     const hq = await watcher();
     const field = await reporter();
     const posts: { key: string | null; id: unknown; status: number }[] = [];
@@ -190,7 +192,7 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
     expect(attempts).toBe(2);
     expect(new Set(keys)).toEqual(new Set([id]));
     // The server's list for the spot has it once, and so has the map after the feed settles.
-    const listed = await ops.get<{ features: { id: string }[] }>(
+    const listed = await im.get<{ features: { id: string }[] }>(
       `/api/v1/incidents?bbox=${SPOT.lon - 0.01},${SPOT.lat - 0.01},${SPOT.lon + 0.01},${SPOT.lat + 0.01}`,
     );
     expect(listed.features.filter((f) => f.id === id)).toHaveLength(1);
