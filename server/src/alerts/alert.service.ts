@@ -16,7 +16,7 @@ import {
 import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
-import { assertCanWrite, readThroughPolicy } from '../policy/enforce.js';
+import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
 import { canRead } from '../policy/policy.js';
 import type { Store, Tx } from '../store/store.js';
 import { alertRowToAlert, alertToRow, type Alert } from './alert.js';
@@ -86,7 +86,7 @@ export async function listAlerts(store: Store, actor: Actor, query: AlertQuery):
 export async function getAlert(store: Store, actor: Actor, id: string): Promise<Alert> {
   const row = await findAlert(store.db, id);
   const [alert] = row ? await readThroughPolicy(store, actor, 'alert', [alertRowToAlert(row)]) : [];
-  if (!alert) throw new KonbitError('NotFound', `No alert ${id} that you may read`, 'id');
+  if (!alert) throw notFound('alert', id);
   return alert;
 }
 
@@ -101,7 +101,7 @@ export async function acknowledgeAlert(
   const row = await findAlert(tx, id);
   const alert = row ? alertRowToAlert(row) : null;
   if (!alert || !canRead(actor, alert)) {
-    throw new KonbitError('NotFound', `No alert ${id} that you may read`, 'id');
+    throw notFound('alert', id);
   }
   assertCanWrite(actor, 'alert.acknowledge', alert);
   if (alert.acknowledged) {

@@ -22,7 +22,7 @@ import type { Config } from '../config/config.js';
 import { findHazardEvent } from '../humanitarian/hazards/hazard.repository.js';
 import { findIdpSite } from '../humanitarian/idp-sites/idp-site.repository.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
-import { assertCanWrite, readThroughPolicy } from '../policy/enforce.js';
+import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
 import { canRead } from '../policy/policy.js';
 import { tagOfRow, type TaggedRow } from '../humanitarian/record.js';
 import type { Store, Tx } from '../store/store.js';
@@ -64,7 +64,7 @@ function assertLinkable(
   id: string,
 ): void {
   if (!row || !canRead(actor, tagOfRow(row))) {
-    throw new KonbitError('NotFound', `No ${what} ${id} that you may read`, field);
+    throw notFound(what, id, field);
   }
 }
 
@@ -221,7 +221,7 @@ export async function getFigure(
   const [figure] = row
     ? await readThroughPolicy(store, actor, 'figure', [figureRowToFigure(row)])
     : [];
-  if (!figure) throw new KonbitError('NotFound', `No figure ${id} that you may read`, 'id');
+  if (!figure) throw notFound('figure', id);
   const place = (await selectFiguresOfPlace(store.db, actor, figure)).map(figureRowToFigure);
   const conflicts = conflictsAmong(
     [figure, ...place.filter((f) => f.id !== figure.id)],

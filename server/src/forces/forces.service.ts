@@ -29,7 +29,7 @@ import {
 import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
-import { assertCanWrite, readThroughPolicy } from '../policy/enforce.js';
+import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
 import { canRead } from '../policy/policy.js';
 import { requestedTag } from '../policy/tag.js';
 import type { Db, Store, Tx } from '../store/store.js';
@@ -104,7 +104,7 @@ async function loadContribution(db: Db | Tx, actor: Actor, id: string): Promise<
   const row = await findContribution(db, id);
   const [contribution] = row ? await withLines(db, [row]) : [];
   if (!contribution || !canRead(actor, contribution)) {
-    throw new KonbitError('NotFound', `No force contribution ${id} that you may read`, 'id');
+    throw notFound('force contribution', id);
   }
   return contribution;
 }
@@ -385,7 +385,7 @@ export async function getContribution(
   const [c] = await readThroughPolicy(store, actor, 'force-contribution', [
     await loadContribution(store.db, actor, id),
   ]);
-  if (!c) throw new KonbitError('NotFound', `No force contribution ${id} that you may read`, 'id');
+  if (!c) throw notFound('force contribution', id);
   return c;
 }
 
@@ -438,7 +438,7 @@ export async function setMilestoneStatus(
   const row = await findMilestone(tx, id);
   const milestone = row ? milestoneRowToMilestone(row) : null;
   if (!milestone || !canRead(actor, milestone)) {
-    throw new KonbitError('NotFound', `No milestone ${id} that you may read`, 'id');
+    throw notFound('milestone', id);
   }
   assertCanWrite(actor, 'force.manage', milestone);
   const check = checkMilestoneTransition(milestone.status, input.status);

@@ -6,7 +6,7 @@
 import { KonbitError, type ClassificationLevel } from '@konbit/core';
 import { recordChange } from '../changelog/changelog.service.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
-import { assertCanWrite, readThroughPolicy } from '../policy/enforce.js';
+import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
 import { canRead, type AccessTag, type Action } from '../policy/policy.js';
 import type { Store, Tx } from '../store/store.js';
 
@@ -98,11 +98,6 @@ export function newRecordMeta(
 export function assertNewId(existing: unknown, what: string, id: string): void {
   if (existing)
     throw new KonbitError('AlreadyExists', `${what} with id ${id} already exists`, 'id');
-}
-
-/** 404 for a record that does not exist or that the actor may not read: the same answer. */
-export function notFound(what: string, id: string): KonbitError {
-  return new KonbitError('NotFound', `No ${what} ${id} that you may read`, 'id');
 }
 
 /** Appends the change-log entry of a create or an update, tagged like the record itself. */

@@ -62,7 +62,7 @@ import {
   type UserActor,
   type Writer,
 } from '../policy/actor.js';
-import { assertCanWrite, auditRead, readThroughPolicy } from '../policy/enforce.js';
+import { assertCanWrite, auditRead, notFound, readThroughPolicy } from '../policy/enforce.js';
 import { editableIncidentFields, type IncidentField } from '../policy/incidents.js';
 import { can, canRead } from '../policy/policy.js';
 import type { Store, Tx } from '../store/store.js';
@@ -349,7 +349,7 @@ async function readable(tx: Tx | Store['db'], actor: Actor, id: string): Promise
   const row = await findIncident(tx, id);
   const incident = row ? incidentRowToIncident(row) : null;
   if (!incident || !canRead(actor, incident)) {
-    throw new KonbitError('NotFound', `No incident ${id} that you may read`, 'id');
+    throw notFound('incident', id);
   }
   return incident;
 }
@@ -692,7 +692,7 @@ export async function getIncident(store: Store, actor: Actor, id: string): Promi
   const [incident] = row
     ? await readThroughPolicy(store, actor, 'incident', [incidentRowToIncident(row)])
     : [];
-  if (!incident) throw new KonbitError('NotFound', `No incident ${id} that you may read`, 'id');
+  if (!incident) throw notFound('incident', id);
   return recordOf(store.db, actor, incident);
 }
 
@@ -709,7 +709,7 @@ export async function findPossibleDuplicates(
   const [incident] = row
     ? await readThroughPolicy(store, actor, 'incident', [incidentRowToIncident(row)])
     : [];
-  if (!incident) throw new KonbitError('NotFound', `No incident ${id} that you may read`, 'id');
+  if (!incident) throw notFound('incident', id);
   return possibleDuplicates(store.db, actor, incident);
 }
 
@@ -956,7 +956,7 @@ export async function mergeIncident(
   const duplicate = await readable(tx, actor, id);
   const target = await readable(tx, actor, into).catch((err: unknown) => {
     if (err instanceof KonbitError && err.code === 'NotFound') {
-      throw new KonbitError('NotFound', `No incident ${into} that you may read`, 'into');
+      throw notFound('incident', into, 'into');
     }
     throw err;
   });

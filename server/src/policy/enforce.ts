@@ -8,6 +8,14 @@ import type { Store } from '../store/store.js';
 import type { Actor, Writer } from './actor.js';
 import { canRead, canWrite, readNeedsAudit, type AccessTag, type Action } from './policy.js';
 
+/**
+ * 404 for a record that does not exist or that the actor may not read: the same answer, so a
+ * reader cannot tell the two apart. `field` names the request field that held the id.
+ */
+export function notFound(what: string, id: string, field = 'id'): KonbitError {
+  return new KonbitError('NotFound', `No ${what} ${id} that you may read`, field);
+}
+
 /** Throws the policy's refusal as an API error. */
 export function assertCanWrite(actor: Writer, action: Action, tag: AccessTag): void {
   const decision = canWrite(actor, action, tag);

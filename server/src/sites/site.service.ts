@@ -28,7 +28,7 @@ import type { Areas } from '../areas/areas.js';
 import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
-import { assertCanWrite, readThroughPolicy } from '../policy/enforce.js';
+import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
 import { canRead } from '../policy/policy.js';
 import { requestedTag } from '../policy/tag.js';
 import type { Db, Store, Tx } from '../store/store.js';
@@ -175,7 +175,7 @@ async function readableSite(db: Db | Tx, actor: Actor, id: string): Promise<Site
   const row = await findSite(db, id);
   const site = row ? siteRowToSite(row) : null;
   if (!site || !canRead(actor, site)) {
-    throw new KonbitError('NotFound', `No site ${id} that you may read`, 'id');
+    throw notFound('site', id);
   }
   return site;
 }
@@ -517,7 +517,7 @@ export async function siteHistory(
   const [site] = await readThroughPolicy(store, actor, 'site', [
     await readableSite(store.db, actor, id),
   ]);
-  if (!site) throw new KonbitError('NotFound', `No site ${id} that you may read`, 'id');
+  if (!site) throw notFound('site', id);
   return { site, ...(await readablePosture(store, actor, id)) };
 }
 

@@ -25,7 +25,7 @@ import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { findContribution } from '../forces/forces.repository.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
-import { assertCanWrite, readThroughPolicy } from '../policy/enforce.js';
+import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
 import { canRead } from '../policy/policy.js';
 import { requestedTag } from '../policy/tag.js';
 import type { Site } from '../sites/site.js';
@@ -115,7 +115,7 @@ async function readableUnit(db: Db | Tx, actor: Actor, id: string, field = 'id')
   const row = await findUnit(db, id);
   const unit = row ? unitRowToUnit(row) : null;
   if (!unit || !canRead(actor, unit)) {
-    throw new KonbitError('NotFound', `No unit ${id} that you may read`, field);
+    throw notFound('unit', id, field);
   }
   return unit;
 }
@@ -124,7 +124,7 @@ export async function getUnit(store: Store, actor: Actor, id: string): Promise<U
   const [unit] = await readThroughPolicy(store, actor, 'unit', [
     await readableUnit(store.db, actor, id),
   ]);
-  if (!unit) throw new KonbitError('NotFound', `No unit ${id} that you may read`, 'id');
+  if (!unit) throw notFound('unit', id);
   return unit;
 }
 
@@ -206,7 +206,7 @@ export async function createAssignment(
   const unit = await readableUnit(tx, actor, input.unitId, 'unitId');
   const siteRow = await findSite(tx, input.siteId);
   if (!siteRow || !canRead(actor, siteRowToSite(siteRow))) {
-    throw new KonbitError('NotFound', `No site ${input.siteId} that you may read`, 'siteId');
+    throw notFound('site', input.siteId, 'siteId');
   }
   const now = clock.now().toISOString();
   const assignment: Assignment = {
@@ -248,7 +248,7 @@ export async function setAssignmentState(
   const row = await findAssignment(tx, id);
   const current = row ? assignmentRowToAssignment(row) : null;
   if (!current || !canRead(actor, current)) {
-    throw new KonbitError('NotFound', `No assignment ${id} that you may read`, 'id');
+    throw notFound('assignment', id);
   }
   assertCanWrite(actor, 'tasking.manage', current);
   const allowed =
@@ -299,7 +299,7 @@ export async function getAssignment(
   const [assignment] = row
     ? await readThroughPolicy(store, actor, 'assignment', [assignmentRowToAssignment(row)])
     : [];
-  if (!assignment) throw new KonbitError('NotFound', `No assignment ${id} that you may read`, 'id');
+  if (!assignment) throw notFound('assignment', id);
   const [record] = await withNames(store.db, [assignment]);
   return record as AssignmentRecord;
 }
