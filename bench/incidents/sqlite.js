@@ -24,20 +24,17 @@ export function rawSqlite(file, { cacheMb = 64, org, levels }) {
       const types = q.types
         ? ` and g.type in (select code from incident_codes where kind = 'type' and name in (${q.types.map(() => '?').join(', ')}))`
         : '';
-      const arm = `select g.seq as seq, g.t as t, g.view as view, g.x as x, g.y as y,
-          (select name from incident_codes where kind = 'classification' and code = g.access) as classification,
-          case when g.access = 4 then (select r.restricted_to from incidents r where r.seq = g.seq) end as restricted_to,
-          null as created_by
+      const arm = `select g.seq as seq, g.t as t, g.view as view, g.x as x, g.y as y
         from incident_grid g
         where g.level = ? and g.cell = ? and g.t >= ? and g.t <= ?
           and g.x >= ? and g.x < ? and g.y >= ? and g.y < ? and g.view in (0, 1)
           and (g.access in (select code from incident_codes where kind = 'classification' and name in (${levelList}))
             or (g.access = 4 and exists (select 1 from incidents r where r.seq = g.seq and r.restricted_to like ?)))
           ${types} and g.merged = 0`;
-      const text = `select g.t, g.seq, g.classification, g.restricted_to, g.created_by, f.feature
+      const text = `select g.t, g.seq, i.classification, i.restricted_to, i.created_by, g.x, g.y,
+          cast(case when g.view = 2 then i.feature_generalised else i.feature end as blob) as feature
         from (${plan.cells.map(() => arm).join(' union all ')} order by t desc, seq desc limit ?) g
-        join incident_grid f on f.level = 3 and f.cell = ((g.x + 180000000) / 10000) * 1048576 + ((g.y + 90000000) / 10000)
-          and f.t = g.t and f.seq = g.seq and f.view = g.view
+        join incidents i on i.seq = g.seq
         order by g.t desc, g.seq desc`;
       const params = plan.cells.flatMap((cell) => [
         plan.level,

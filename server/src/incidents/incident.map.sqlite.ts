@@ -68,16 +68,20 @@ const and = (parts: readonly RawBuilder<SqlBool>[]) =>
 const codesOf = (kind: string, names: readonly string[]) =>
   sql`(select code from incident_codes where kind = ${kind} and name in (${sql.join(names)}))`;
 
+/** Whether table row `i` is shown generalised to this viewer (a sensitive point they may not see). */
+function generalisedFor(viewer: MapViewer): RawBuilder<SqlBool> {
+  if (viewer.exactAll) return sql<SqlBool>`0`;
+  return viewer.org === null
+    ? sql<SqlBool>`i.sensitive = 1`
+    : sql<SqlBool>`(i.sensitive = 1 and (i.created_org is null or i.created_org <> ${viewer.org}))`;
+}
+
 /** The point a viewer is shown of table row `i`, in micro-degrees. */
 function shownMicro(viewer: MapViewer, axis: 'lon' | 'lat'): RawBuilder<number> {
   const general = axis === 'lon' ? sql.ref('i.general_lon') : sql.ref('i.general_lat');
   const exact = sql.ref(`i.${axis}`);
   if (viewer.exactAll) return sql<number>`cast(round(${exact} * 1000000) as integer)`;
-  const generalised =
-    viewer.org === null
-      ? sql<SqlBool>`i.sensitive = 1`
-      : sql<SqlBool>`(i.sensitive = 1 and (i.created_org is null or i.created_org <> ${viewer.org}))`;
-  return sql<number>`cast(round((case when ${generalised} then ${general} else ${exact} end) * 1000000) as integer)`;
+  return sql<number>`cast(round((case when ${generalisedFor(viewer)} then ${general} else ${exact} end) * 1000000) as integer)`;
 }
 
 /**
@@ -192,41 +196,30 @@ function ownArm(
   // Their own reports: they see the point, so the exact index row (view 0, or 1 if sensitive).
   return sql`select i.seq as seq, cast(round(unixepoch(i.occurred_at, 'subsec') * 1000) as integer) as t,
       i.sensitive as view, cast(round(i.lon * 1000000) as integer) as x,
-      cast(round(i.lat * 1000000) as integer) as y, i.classification as classification,
-      i.restricted_to as restricted_to, i.created_by as created_by
+      cast(round(i.lat * 1000000) as integer) as y
     from incidents i where ${and(parts)}`;
 }
 
-/** A page row: its place in the order, what the policy checks, and the presented feature. */
+/** A page row: its place in the order, what the policy checks, the point shown, and the feature. */
 export interface PageRow {
   readonly t: number;
   readonly seq: number;
   readonly classification: string;
   readonly restricted_to: string | null;
-  /** Known for a reporter's own reports (the only ones the policy reads by creator). */
   readonly created_by: string | null;
-  /** The GeoJSON Feature as JSON text, generalised when this reader may not see the point. */
-  readonly feature: string;
+  /** The point this reader is shown, in micro-degrees; null for a report with no place. */
+  readonly x: number | null;
+  readonly y: number | null;
+  /**
+   * The GeoJSON Feature as UTF-8 JSON, generalised when this reader may not see the point: the
+   * bytes the presenter stored when the report was written, sent as they are.
+   */
+  readonly feature: Buffer;
 }
 
-/** The stored feature this viewer is shown: the generalised one for a point they may not see. */
-function featureFor(viewer: MapViewer): RawBuilder<string> {
-  if (viewer.exactAll) return sql<string>`i.feature`;
-  const generalised =
-    viewer.org === null
-      ? sql<SqlBool>`i.sensitive = 1`
-      : sql<SqlBool>`(i.sensitive = 1 and (i.created_org is null or i.created_org <> ${viewer.org}))`;
-  return sql<string>`case when ${generalised} then i.feature_generalised else i.feature end`;
-}
-
-function pageSelect(viewer: MapViewer, t: RawBuilder<unknown>) {
-  return sql`${t} as t, i.seq, i.classification, i.restricted_to, i.created_by,
-    ${featureFor(viewer)} as feature`;
-}
-
-/** The index level whose rows carry the features, and the size of its cells. */
-const FEATURE_LEVEL = 3;
-const FEATURE_CELL = 10_000;
+/** The stored feature of table row `i` for a row of index view `view` (2: generalised). */
+const featureOfView = (view: RawBuilder<unknown>) =>
+  sql<Buffer>`cast(case when ${view} = 2 then i.feature_generalised else i.feature end as blob)`;
 
 /**
  * One page of incidents a viewer may read, newest first (by when they occurred, then by store
@@ -250,24 +243,19 @@ export async function selectIncidentPage(
   const common = gridFilters(box, filter, viewer);
   if (after !== null) common.push(sql<SqlBool>`(g.t < ${after.t} or g.seq < ${after.seq})`);
   const arms: RawBuilder<unknown>[] = plan.cells.map(
-    (cell) => sql`select g.seq as seq, g.t as t, g.view as view, g.x as x, g.y as y,
-        (select name from incident_codes where kind = 'classification' and code = g.access) as classification,
-        case when g.access = 4 then (select r.restricted_to from incidents r where r.seq = g.seq) end as restricted_to,
-        null as created_by
+    (cell) => sql`select g.seq as seq, g.t as t, g.view as view, g.x as x, g.y as y
       from incident_grid g
       where g.level = ${plan.level} and g.cell = ${cell} and g.t >= ${fromT} and g.t <= ${upper}
         and ${and(common)}`,
   );
   const own = ownArm(filter, viewer, after);
   if (own) arms.push(own);
-  // The newest rows of the box, then their features from the feature level's rows (the same
-  // rows when the box is read at that level; neighbours in time and place otherwise).
-  const featureCell = sql`((g.x + 180000000) / ${sql.lit(FEATURE_CELL)}) * 1048576 + ((g.y + 90000000) / ${sql.lit(FEATURE_CELL)})`;
-  const result = await sql<PageRow>`select g.t, g.seq, g.classification, g.restricted_to,
-      g.created_by, f.feature
+  // The newest index rows of the box (skinny rows, merged across cells and stopped at the
+  // limit), then each one's report by store number for what the policy checks and the feature.
+  const result = await sql<PageRow>`select g.t, g.seq, i.classification, i.restricted_to,
+      i.created_by, g.x, g.y, ${featureOfView(sql.ref('g.view'))} as feature
     from (${sql.join(arms, sql` union all `)} order by t desc, seq desc limit ${limit}) g
-    join incident_grid f on f.level = ${sql.lit(FEATURE_LEVEL)} and f.cell = ${featureCell}
-      and f.t = g.t and f.seq = g.seq and f.view = g.view
+    join incidents i on i.seq = g.seq
     order by g.t desc, g.seq desc`.execute(db);
   return result.rows;
 }
@@ -293,8 +281,13 @@ async function selectFromTable(
     createdBy: 'i.created_by',
   });
   if (readable) parts.push(readable);
-  const t = sql`cast(round(unixepoch(i.occurred_at, 'subsec') * 1000) as integer)`;
-  const result = await sql<PageRow>`select ${pageSelect(viewer, t)} from incidents i
+  const view = sql`case when ${generalisedFor(viewer)} then 2 else 0 end`;
+  const result = await sql<PageRow>`select
+      cast(round(unixepoch(i.occurred_at, 'subsec') * 1000) as integer) as t, i.seq,
+      i.classification, i.restricted_to, i.created_by,
+      ${shownMicro(viewer, 'lon')} as x, ${shownMicro(viewer, 'lat')} as y,
+      ${featureOfView(view)} as feature
+    from incidents i
     where ${and(parts)} order by i.occurred_at desc, i.seq desc limit ${limit}`.execute(db);
   return result.rows;
 }

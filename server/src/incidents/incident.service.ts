@@ -1076,13 +1076,18 @@ export interface ListedIncident {
   readonly classification: ClassificationLevel;
   readonly restrictedTo: readonly string[];
   readonly createdBy: string | null;
-  /** The GeoJSON Feature as JSON text, made by the presenter when the report was written. */
-  readonly feature: string;
+  /** The point this reader is shown (generalised where the feature is); null without a place. */
+  readonly position: LonLat | null;
+  /** The GeoJSON Feature as UTF-8 JSON, made by the presenter when the report was written. */
+  readonly feature: Buffer;
 }
 
 /** The id of a presented feature (`{"type":"Feature","id":"…"`). */
-function idOfFeature(feature: string): string {
-  return /"id":"([^"]+)"/.exec(feature)?.[1] ?? '';
+function idOfFeature(feature: Buffer): string {
+  const start = feature.indexOf('"id":"');
+  if (start < 0) return '';
+  const from = start + '"id":"'.length;
+  return feature.toString('utf8', from, feature.indexOf('"', from));
 }
 
 export interface IncidentPage {
@@ -1118,6 +1123,7 @@ export async function listIncidents(
     classification: r.classification as ClassificationLevel,
     restrictedTo: r.restricted_to === null ? [] : (JSON.parse(r.restricted_to) as string[]),
     createdBy: r.created_by,
+    position: r.x === null || r.y === null ? null : lonLat(r.x / 1e6, r.y / 1e6),
     feature: r.feature,
   }));
   const items = await readThroughPolicy(store, actor, 'incident', listed);

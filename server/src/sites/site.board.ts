@@ -9,7 +9,6 @@ import {
   BOARD_RADIUS_METRES,
   distanceMetres,
   IncidentListQuery,
-  lonLat,
   MAX_INCIDENT_LIMIT,
   onDutyIntervals,
   instantMs,
@@ -46,14 +45,6 @@ function boxAround(p: LonLat, metres: number): string {
   return [p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat].map((v) => v.toFixed(6)).join(',');
 }
 
-/** The position of a presented incident feature, as its reader sees it. */
-function featurePosition(feature: string): LonLat | null {
-  const parsed = JSON.parse(feature) as { geometry?: { coordinates?: unknown } | null };
-  const c = parsed.geometry?.coordinates;
-  if (!Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number') return null;
-  return lonLat(c[0], c[1]);
-}
-
 /** Readable incidents within `BOARD_RADIUS_METRES` of `position` in the window, every page. */
 async function incidentsNear(
   store: Store,
@@ -73,7 +64,7 @@ async function incidentsNear(
     });
     const page = await listIncidents(store, actor, clock, query);
     for (const item of page.items) {
-      const at = featurePosition(item.feature);
+      const at = item.position;
       if (at && distanceMetres(at, position) <= BOARD_RADIUS_METRES) count += 1;
     }
     cursor = page.nextCursor ?? undefined;

@@ -51,11 +51,11 @@ const LEVELS: readonly [number, number][] = [
   [4, 2_500],
 ];
 
-const code = (kind: string, value: string) =>
+export const code = (kind: string, value: string) =>
   `(select code from incident_codes where kind = '${kind}' and name = ${value})`;
 
 /** The grid rows of the report `r` (`new` or `old` in a trigger). */
-function gridRows(r: 'new' | 'old'): string {
+export function gridRows(r: 'new' | 'old'): string {
   const micro = (col: string) => `cast(round(${r}.${col} * 1000000) as integer)`;
   return `select l.level as level,
       case when l.size = 0 then 0
@@ -109,6 +109,23 @@ function countChange(table: 'day' | 'week', r: 'new' | 'old', sign: 1 | -1): str
 const COUNT_COLUMNS =
   'occurred_day, occurred_week, pcode, type, verification, classification, restricted_to, killed, injured, abducted, merged_into';
 
+/** The trigger that indexes a new report: its grid rows, its text and its counts. */
+export const indexInsertTrigger = (insertGrid: string) =>
+  `create trigger incidents_index_insert after insert on incidents begin
+      ${insertGrid}
+      insert into incident_text (rowid, search_text) values (new.seq, new.search_text);
+      ${countChange('day', 'new', 1)}
+      ${countChange('week', 'new', 1)}
+    end`;
+
+/** The trigger that rewrites a report's grid rows when one of `columns` changes. */
+export const gridUpdateTrigger = (columns: string, insertGrid: string) =>
+  `create trigger incidents_grid_update after update of ${columns} on incidents
+    begin
+      ${deleteGrid}
+      ${insertGrid}
+    end`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   const run = (text: string) => sql.raw(text).execute(db);
 
@@ -147,12 +164,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ) without rowid`);
   }
 
-  await run(`create trigger incidents_index_insert after insert on incidents begin
-      ${insertGrid}
-      insert into incident_text (rowid, search_text) values (new.seq, new.search_text);
-      ${countChange('day', 'new', 1)}
-      ${countChange('week', 'new', 1)}
-    end`);
+  await run(indexInsertTrigger(insertGrid));
   await run(`create trigger incidents_index_delete after delete on incidents begin
       ${deleteGrid}
       insert into incident_text (incident_text, rowid, search_text)
@@ -160,11 +172,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ${countChange('day', 'old', -1)}
       ${countChange('week', 'old', -1)}
     end`);
-  await run(`create trigger incidents_grid_update after update of ${GRID_COLUMNS} on incidents
-    begin
-      ${deleteGrid}
-      ${insertGrid}
-    end`);
+  await run(gridUpdateTrigger(GRID_COLUMNS, insertGrid));
   await run(`create trigger incidents_text_update after update of search_text on incidents
     when old.search_text is not new.search_text begin
       insert into incident_text (incident_text, rowid, search_text)

@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import * as incidentsSqlite from './20261128_0201_incidents_sqlite.js';
+import * as incidentGridSkinny from './20261129_0400_incident_grid_skinny.js';
 
 export const sqliteMigrations: Record<string, Migration> = {
   '20261128_0201_incidents_sqlite': incidentsSqlite,
+  '20261129_0400_incident_grid_skinny': incidentGridSkinny,
 };
