@@ -6,7 +6,13 @@ export { migrateToLatest, MigrationError } from './store/migrate.js';
 export { getMeta } from './store/meta.js';
 export { Areas } from './areas/areas.js';
 export { buildApp } from './http/app.js';
-export { openContext, serve, defaultWebDir, type RunningServer } from './server.js';
+export {
+  openContext,
+  serve,
+  defaultWebDir,
+  SERVING_CHECKPOINT_MS,
+  type RunningServer,
+} from './server.js';
 export type { AppContext } from './context.js';
 export { verifyChain, type VerifyResult } from './changelog/changelog.service.js';
 export { systemActor, type Actor, type UserActor, type SystemActor } from './policy/actor.js';

@@ -9,7 +9,7 @@ import type { Config } from './config/config.js';
 import { loginLimitsFor, type AppContext } from './context.js';
 import type { Api } from './http/api.js';
 import { buildApp, type AppOptions } from './http/app.js';
-import { Store } from './store/store.js';
+import { Store, type StoreOptions } from './store/store.js';
 
 /** The built web app beside this package, if it has been built. */
 export function defaultWebDir(): string | null {
@@ -17,14 +17,22 @@ export function defaultWebDir(): string | null {
   return existsSync(dir) ? dir : null;
 }
 
-/** Opens the store at `config.db`, brings its schema up to date and loads the reference data. */
+/** How often a serving process checkpoints its write-ahead log, off the request path. */
+export const SERVING_CHECKPOINT_MS = 1_000;
+
+/**
+ * Opens the store at `config.db`, brings its schema up to date and loads the reference data.
+ * A process that serves passes `{ checkpointEveryMs: SERVING_CHECKPOINT_MS }`.
+ */
 export async function openContext(
   config: Config,
   clock: Clock = clockFor(config.now),
+  storeOptions: Pick<StoreOptions, 'checkpointEveryMs'> = {},
 ): Promise<AppContext> {
   const store = Store.open(config.db, {
     synchronous: config.synchronous,
     cacheMb: config.sqliteCacheMb,
+    ...storeOptions,
   });
   try {
     await store.migrate();

@@ -8,6 +8,7 @@ import {
   getMeta,
   loadScenario,
   openContext,
+  SERVING_CHECKPOINT_MS,
   scenarioClock,
   serve,
   Store,
@@ -68,6 +69,7 @@ export function registerDemo(program: Command): void {
       const ctx = await openContext(
         withOverrides(config, { now: asOf.toISOString() }),
         scenarioClock(asOf),
+        { checkpointEveryMs: SERVING_CHECKPOINT_MS },
       );
       const summary = await loadScenario(ctx);
       const server = await serve(ctx);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import {
   getMeta,
   openContext,
+  SERVING_CHECKPOINT_MS,
   scenarioClock,
   serve,
   systemClock,
@@ -44,7 +45,9 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on (default: $KONBIT_HOST or 127.0.0.1)')
     .action(async (flags: ServeFlags) => {
       const config = configFrom(flags);
-      const opened = await openContext(config);
+      const opened = await openContext(config, undefined, {
+        checkpointEveryMs: SERVING_CHECKPOINT_MS,
+      });
       const ctx = { ...opened, clock: await clockForStore(opened) };
       const server = await serve(ctx);
       out(

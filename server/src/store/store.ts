@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import Database from 'better-sqlite3';
 import { Kysely, type Transaction } from 'kysely';
+import { startCheckpointer, type Checkpointer, type CheckpointResult } from './checkpoints.js';
 import { migrateToLatest } from './migrate.js';
 import type { DB } from './schema.js';
 import { BetterSqliteDialect } from './sqlite/dialect.js';
@@ -19,13 +20,30 @@ export interface StoreOptions {
   readonly readonly?: boolean;
   /** SQLite's page cache, in MiB: map and statistics queries read from it. */
   readonly cacheMb?: number;
+  /**
+   * Checkpoint the write-ahead log from a worker thread this often instead of inside the
+   * commits that fill it (a serving process sets it; one-off commands leave it to SQLite).
+   */
+  readonly checkpointEveryMs?: number;
 }
+
+/** The write-ahead log is cut back to this size after a checkpoint. */
+const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
+/**
+ * With checkpoints in the background, a commit still checkpoints when the log passes this many
+ * pages (64 MiB), so a writer that never pauses cannot grow it without bound; by then the
+ * worker has usually copied most of it, and what is left is quick.
+ */
+const WAL_SAFETY_PAGES = 16_384;
 
 export class Store {
   readonly db: Db;
   /** Emits `committed` after every transaction that wrote to the change log. */
   readonly events = new EventEmitter();
   #closed = false;
+  #checkpointer: Checkpointer | null = null;
+  /** The background checkpointer's last pass, when there is one. */
+  lastCheckpoint: CheckpointResult | null = null;
 
   private constructor(
     readonly sqlite: Database.Database,
@@ -48,7 +66,18 @@ export class Store {
     sqlite.pragma(`cache_size = ${-Math.round((options.cacheMb ?? 64) * 1024)}`);
     // Sorts and merges of map queries stay in memory instead of a temporary file.
     sqlite.pragma('temp_store = MEMORY');
-    return new Store(sqlite, path);
+    const store = new Store(sqlite, path);
+    if (options.checkpointEveryMs && !options.readonly && !sqlite.memory) {
+      sqlite.pragma(`wal_autocheckpoint = ${WAL_SAFETY_PAGES}`);
+      sqlite.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
+      store.#checkpointer = startCheckpointer(path, {
+        everyMs: options.checkpointEveryMs,
+        onCheckpoint: (result) => (store.lastCheckpoint = result),
+        onError: (message) =>
+          process.emitWarning(`Checkpoint of ${path} failed: ${message}`, 'KonbitStore'),
+      });
+    }
+    return store;
   }
 
   /** Applies pending migrations: the shared ones and those only SQLite has. */
@@ -74,6 +103,7 @@ export class Store {
     if (this.#closed) return;
     this.#closed = true;
     this.events.emit('closing');
+    await this.#checkpointer?.stop();
     await this.db.destroy();
     this.sqlite.close();
   }
