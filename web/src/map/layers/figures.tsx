@@ -12,8 +12,9 @@ import { api, type AreaCollection, type ListedFigure } from '../../api/client';
 import { incidentsApi } from '../../api/incidents';
 import { groupFigures, isAreaFigure, type FigureGroup } from '../../features/dashboard/figures';
 import { loadCommunes } from '../../ui/areas';
-import { Position, Source, useDay, useNumber } from '../../ui/format';
+import { Position, useDay, useNumber } from '../../ui/format';
 import { breaks, classOf, SHADES } from '../colours';
+import { DetailsFigure } from './details';
 import { EMPTY, type LayerProps, type MapLayer } from './layer';
 
 /** A figure metric, or the count of incidents in the time window. */
@@ -191,15 +192,7 @@ function Details({ data, id }: LayerProps<FiguresData> & { id: string }) {
         </p>
       )}
       {group?.figures.map((f) => (
-        <div key={f.id} className="figure" data-testid="details-figure" data-value={f.value}>
-          <p>
-            <strong>
-              {tc(`qualifier.${f.qualifier}`)} {number(f.value)}
-            </strong>{' '}
-            {tc(`metric.${f.metric}`)} — {day(f.asOf)}
-          </p>
-          <Source source={f.source} />
-        </div>
+        <DetailsFigure key={f.id} figure={f} label={tc(`metric.${f.metric}`)} />
       ))}
       <Position lon={lon} lat={lat} />
     </>

@@ -10,8 +10,9 @@ import type { AreaCollection } from '../../api/client';
 import { humanitarianMapApi } from '../../api/humanitarian-map';
 import { useQuery } from '../../api/useQuery';
 import { loadCommunes, loadDepartments } from '../../ui/areas';
-import { Position, Source, Time, useDay, useNumber } from '../../ui/format';
+import { Position, Source, Time } from '../../ui/format';
 import { HAZARD } from '../colours';
+import { DetailsFigure, Pending } from './details';
 import { EMPTY, type LayerProps, type MapLayer } from './layer';
 
 export interface HazardsData {
@@ -67,35 +68,19 @@ function List({ data, select }: LayerProps<HazardsData> & { select: (id: string)
 function LinkedFigures({ id }: { id: string }) {
   const { t } = useTranslation('map');
   const { t: tc } = useTranslation();
-  const number = useNumber();
-  const day = useDay();
   const detail = useQuery(`hazard:${id}`, (signal) => humanitarianMapApi.hazard(id, signal), [
     'hazard-event',
     'figure',
   ]);
-  if (detail.error) {
-    return (
-      <p className="error" role="alert">
-        {detail.error.message}
-      </p>
-    );
-  }
-  if (!detail.data) return <p className="hint">{t('loadingDetails')}</p>;
+  if (detail.error || !detail.data) return <Pending query={detail} />;
   if (detail.data.figures.length === 0) return <p className="hint">{t('hazards.noFigures')}</p>;
   return (
     <>
       <h4>{t('hazards.figures')}</h4>
       {detail.data.figures.map((f) => (
-        <div key={f.id} className="figure" data-testid="details-figure" data-value={f.value}>
-          <p>
-            <strong>
-              {tc(`qualifier.${f.qualifier}`)} {number(f.value)}
-            </strong>{' '}
-            {tc(`metric.${f.metric}`)} — {day(f.asOf)}
-            {f.conflict && <span title={t('figures.conflict')}> ⚠</span>}
-          </p>
-          <Source source={f.source} />
-        </div>
+        <DetailsFigure key={f.id} figure={f} label={tc(`metric.${f.metric}`)}>
+          {f.conflict && <span title={t('figures.conflict')}> ⚠</span>}
+        </DetailsFigure>
       ))}
     </>
   );

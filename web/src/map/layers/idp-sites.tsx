@@ -7,8 +7,9 @@ import type { IdpSite } from '@konbit/core';
 import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
 import { humanitarianMapApi } from '../../api/humanitarian-map';
-import { Position, Source, useDay, useNumber } from '../../ui/format';
+import { Position, useDay, useNumber } from '../../ui/format';
 import { IDP_SITE } from '../colours';
+import { DetailsFigure } from './details';
 import { EMPTY, type LayerProps, type MapLayer } from './layer';
 
 export interface IdpSitesData {
@@ -71,21 +72,8 @@ function List({ data, select }: LayerProps<IdpSitesData> & { select: (id: string
 }
 
 function Population({ label, figure }: { label: string; figure: IdpSite['population']['idps'] }) {
-  const { t: tc } = useTranslation();
-  const number = useNumber();
-  const day = useDay();
   if (!figure) return null;
-  return (
-    <div className="figure" data-testid="details-population" data-value={figure.value}>
-      <p>
-        <strong>
-          {tc(`qualifier.${figure.qualifier}`)} {number(figure.value)}
-        </strong>{' '}
-        {label} — {day(figure.asOf)}
-      </p>
-      <Source source={figure.source} />
-    </div>
-  );
+  return <DetailsFigure figure={figure} label={label} testId="details-population" />;
 }
 
 function Details({ data, id }: LayerProps<IdpSitesData> & { id: string }) {

@@ -30,6 +30,7 @@ import {
   POINTS_FROM_ZOOM,
   POINTS_LIMIT,
 } from './incident-filters';
+import { Pending } from './details';
 import { EMPTY, type LayerProps, type LayerState, type MapLayer } from './layer';
 
 // Incident types and source kinds are named as the report form names them.
@@ -279,14 +280,7 @@ function PointDetails({ id }: { id: string }) {
   const detail = useQuery(`incident:${id}`, (signal) => incidentsApi.detail(id, signal), [
     'incident',
   ]);
-  if (detail.error) {
-    return (
-      <p className="error" role="alert">
-        {detail.error.message}
-      </p>
-    );
-  }
-  if (!detail.data) return <p className="hint">{t('loadingDetails')}</p>;
+  if (detail.error || !detail.data) return <Pending query={detail} />;
   const p = detail.data.properties;
   const at = detail.data.geometry?.coordinates;
   return (

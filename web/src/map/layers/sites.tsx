@@ -10,6 +10,7 @@ import { sitesApi } from '../../api/sites';
 import { useQuery } from '../../api/useQuery';
 import { Position, Source, Time } from '../../ui/format';
 import { SITE_STATUS_COLOURS } from '../colours';
+import { Pending } from './details';
 import { EMPTY, type LayerProps, type MapLayer } from './layer';
 
 type SiteFeature = SiteCollection['features'][number];
@@ -88,14 +89,7 @@ function History({ id }: { id: string }) {
   const history = useQuery(`site-history:${id}`, (signal) => sitesApi.history(id, signal), [
     ...ENTITIES,
   ]);
-  if (history.error) {
-    return (
-      <p className="error" role="alert">
-        {history.error.message}
-      </p>
-    );
-  }
-  if (!history.data) return <p className="hint">{t('loadingDetails')}</p>;
+  if (history.error || !history.data) return <Pending query={history} />;
   const { changes, releases } = history.data;
   return (
     <>
