@@ -24,6 +24,20 @@ export async function asUser(demo: Demo, role: string): Promise<ApiUser> {
   };
 }
 
+/** Waits until the reports acknowledged from batches are on the map, as a client sees it. */
+export async function untilFiled(user: ApiUser, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await user.get<{ waiting: number; fault: string | null }>(
+      '/api/v1/incidents/intake',
+    );
+    if (status.waiting === 0) return;
+    if (status.fault !== null) throw new Error(`filing failed: ${status.fault}`);
+    if (Date.now() > until) throw new Error(`${status.waiting} reports still waiting to be filed`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export interface ListedFigure {
   id: string;
   value: number;

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { asUser, type ApiUser } from './api';
+import { asUser, untilFiled, type ApiUser } from './api';
 import {
   apiToken,
   browserSkipReason,
@@ -162,6 +162,7 @@ describe.skipIf(unavailable !== null)('the incident desk', () => {
     }));
     const batch = await ops.post('/api/v1/incidents/batch', { items });
     expect(batch.status).toBe(200);
+    await untilFiled(ops);
     const first = await ops.get<{ features: Feature[]; nextCursor: string | null }>(
       `/api/v1/incidents?verification=unverified&limit=20&bbox=${HAITI}&types=explosion`,
     );

@@ -102,9 +102,11 @@ export const BatchItemResult = z.object({
   index: z.number().int(),
   /** The report's id, when it had a readable one. */
   id: z.string().nullable(),
+  /**
+   * `created`: stored for good (it reaches the map, the statistics and search once filed, in
+   * moments; GET /api/v1/incidents/:id and its possible duplicates answer at once).
+   */
   status: z.enum(BATCH_STATUSES),
-  /** Ids of reports that may describe the same event (created reports only). */
-  possibleDuplicates: z.array(z.string()).optional(),
   error: ErrorBodySchema.shape.error.optional(),
 });
 export type BatchItemResult = z.infer<typeof BatchItemResult>;
@@ -114,8 +116,20 @@ export const BatchIncidentResponse = z.object({
   existing: z.number().int(),
   rejected: z.number().int(),
   results: z.array(BatchItemResult),
+  /** Reports stored but not yet filed onto the map, this batch's included. */
+  waiting: z.number().int(),
 });
 export type BatchIncidentResponse = z.infer<typeof BatchIncidentResponse>;
+
+/** Reports acknowledged from batches and not yet filed onto the map, statistics and search. */
+export const IncidentIntakeStatus = z.object({
+  waiting: z.number().int(),
+  /** When the oldest waiting report was received (null when none waits). */
+  oldestReceivedAt: z.string().nullable(),
+  /** Why the last attempt to file failed, while filing is failing; null when it works. */
+  fault: z.string().nullable(),
+});
+export type IncidentIntakeStatus = z.infer<typeof IncidentIntakeStatus>;
 
 /**
  * A correction: any subset of the report's fields. Which fields a user may change is decided by

@@ -50,6 +50,11 @@ const EnvSchema = z.object({
   KONBIT_SQLITE_CACHE_MB: Int(2, 4096).default(64),
   /** Largest body of a batch of incident reports (a field device catching up). */
   KONBIT_BATCH_BODY_LIMIT_BYTES: Int(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
+  /**
+   * Reports acknowledged but not yet filed that the intake holds before a new batch waits for
+   * filing (about a minute of filing; the map lags by at most that much).
+   */
+  KONBIT_INTAKE_MAX_REPORTS: Int(1, 10_000_000).default(100_000),
   KONBIT_WEB_DIR: z.string().min(1).optional(),
   KONBIT_DATA_DIR: z.string().min(1).optional(),
 });
@@ -64,6 +69,7 @@ export interface Config {
   readonly sessionHours: number;
   readonly bodyLimitBytes: number;
   readonly batchBodyLimitBytes: number;
+  readonly intakeMaxReports: number;
   readonly sqliteCacheMb: number;
   readonly cookieSecure: boolean;
   readonly trustProxy: boolean;
@@ -119,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: e.KONBIT_SESSION_HOURS,
     bodyLimitBytes: e.KONBIT_BODY_LIMIT_BYTES,
     batchBodyLimitBytes: e.KONBIT_BATCH_BODY_LIMIT_BYTES,
+    intakeMaxReports: e.KONBIT_INTAKE_MAX_REPORTS,
     sqliteCacheMb: e.KONBIT_SQLITE_CACHE_MB,
     cookieSecure: e.KONBIT_COOKIE_SECURE,
     trustProxy: e.KONBIT_TRUST_PROXY,

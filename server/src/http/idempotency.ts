@@ -8,6 +8,7 @@ import {
   checkKey,
   fingerprintOf,
   idempotent,
+  type AnswerAgain,
   type IdempotencyRequest,
 } from '../idempotency/idempotency.js';
 import type { Store, Tx } from '../store/store.js';
@@ -31,7 +32,8 @@ export function idempotencyOf(
 
 /**
  * Runs `create` for the signed-in user in one transaction, idempotently, and sends 201 with
- * what it returns (already presented). A retry gets the first answer again.
+ * what it returns (already presented). A retry gets the first answer again, or `again`'s when
+ * the first was not kept.
  */
 export async function sendCreated<T>(
   request: FastifyRequest,
@@ -39,12 +41,15 @@ export async function sendCreated<T>(
   store: Store,
   create: (tx: Tx, actor: UserActor) => Promise<T>,
   clientId?: string,
+  again?: (actor: UserActor) => AnswerAgain<T>,
 ): Promise<FastifyReply> {
   const actor = requireUser(request);
-  const result = await idempotent(store, idempotencyOf(request, clientId), async (tx) => ({
-    status: 201,
-    body: await create(tx, actor),
-  }));
+  const result = await idempotent(
+    store,
+    idempotencyOf(request, clientId),
+    async (tx) => ({ status: 201, body: await create(tx, actor) }),
+    again?.(actor),
+  );
   return reply
     .code(result.status)
     .header('idempotent-replayed', String(result.replayed))

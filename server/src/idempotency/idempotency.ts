@@ -67,16 +67,31 @@ const insertKey = prepared(
   () => placeholders<IdempotencyTable>(KEY_COLUMNS),
 );
 
-function replay<T>(
+/**
+ * The stored response of a key whose answer was not kept, to be made again from the record as
+ * it stands (a report filed from a batch: its answer would include the duplicates of the day).
+ */
+export const ANSWER_FROM_RECORD = '';
+
+/** Makes the answer to a key stored with `ANSWER_FROM_RECORD`. */
+export type AnswerAgain<T> = (db: Store['db']) => Promise<T>;
+
+async function replay<T>(
+  store: Store,
   req: IdempotencyRequest,
   row: { fingerprint: string; status: number; response: string },
-): StoredResponse<T> {
+  again: AnswerAgain<T> | undefined,
+): Promise<StoredResponse<T>> {
   if (row.fingerprint !== req.fingerprint) {
     throw new KonbitError(
       'IdempotencyKeyReused',
       'This Idempotency-Key (or id) was already used for a different request; use a new key for a new record',
       'Idempotency-Key',
     );
+  }
+  if (row.response === ANSWER_FROM_RECORD) {
+    if (!again) throw new Error(`The answer to key ${req.key} was not kept and cannot be made`);
+    return { status: row.status, body: await again(store.db), replayed: true };
   }
   return { status: row.status, body: JSON.parse(row.response) as T, replayed: true };
 }
@@ -103,10 +118,13 @@ export async function storeResponse(
 
 const insertKeys = preparedInsert<IdempotencyTable>('idempotency_keys', KEY_COLUMNS, 500);
 
-/** Stores the answers to many keys at once (a batch answers one key per report). */
+/**
+ * Stores the answers to many keys at once (a batch answers one key per report). An answer
+ * without a body is made again from the record on a retry (`ANSWER_FROM_RECORD`).
+ */
 export async function storeResponses(
   tx: Tx,
-  answers: readonly { req: IdempotencyRequest; status: number; body: unknown }[],
+  answers: readonly { req: IdempotencyRequest; status: number; body?: unknown }[],
 ): Promise<void> {
   const at = new Date().toISOString();
   await insertKeys(
@@ -116,7 +134,7 @@ export async function storeResponses(
       key: req.key,
       fingerprint: req.fingerprint,
       status,
-      response: JSON.stringify(body),
+      response: body === undefined ? ANSWER_FROM_RECORD : JSON.stringify(body),
       created_at: at,
     })),
   );
@@ -135,13 +153,14 @@ export async function idempotent<T>(
   store: Store,
   req: IdempotencyRequest | null,
   work: (tx: Tx) => Promise<{ status: number; body: T }>,
+  again?: AnswerAgain<T>,
 ): Promise<StoredResponse<T>> {
   if (req === null) {
     const result = await store.transaction(work);
     return { ...result, replayed: false };
   }
   const earlier = await lookupKey(store.db, req);
-  if (earlier) return replay<T>(req, earlier);
+  if (earlier) return replay<T>(store, req, earlier, again);
   try {
     const result = await store.transaction(async (tx) => {
       const raced = await lookupKey(tx, req);
@@ -152,7 +171,7 @@ export async function idempotent<T>(
     });
     return { ...result, replayed: false };
   } catch (err) {
-    if (err instanceof AlreadyDone) return replay<T>(req, err.row);
+    if (err instanceof AlreadyDone) return replay<T>(store, req, err.row, again);
     throw err;
   }
 }

@@ -136,6 +136,23 @@ export async function findIncidentOwner(
   return row;
 }
 
+/** Who filed each of `ids` that is taken (ids not taken are absent), looked up 500 at a time. */
+export async function findIncidentOwners(
+  db: Db | Tx,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db
+      .selectFrom('incidents')
+      .select(['id', 'created_by'])
+      .where('id', 'in', ids.slice(start, start + 500))
+      .execute();
+    for (const r of rows) owners.set(r.id, r.created_by);
+  }
+  return owners;
+}
+
 /** Full rows by store number, in no particular order. */
 export function incidentsBySeq(db: Db | Tx, seqs: readonly number[]) {
   if (seqs.length === 0) return Promise.resolve([]);

@@ -10,6 +10,7 @@ import {
   IncidentCollection,
   IncidentDetail,
   IncidentDuplicatesResponse,
+  IncidentIntakeStatus,
   IncidentListQuery,
   IncidentStatsQuery,
   IncidentStatsResponse,
@@ -39,7 +40,7 @@ import {
   claimIncident,
   clusterIncidents,
   createIncident,
-  createIncidentBatch,
+  createdFromRecord,
   findPossibleDuplicates,
   getIncident,
   incidentDeps,
@@ -50,9 +51,9 @@ import {
   unmergeIncident,
   updateIncident,
   verifyIncident,
-  type BatchEntry,
   type IncidentPage,
 } from './incident.service.js';
+import { IncidentIntake, type BatchEntry } from './incident.intake.js';
 
 const IdParams = z.strictObject({ id: Uuid });
 
@@ -94,6 +95,24 @@ function featureCollectionBytes(page: IncidentPage): Buffer {
 export function incidentRoutes(app: Api, ctx: AppContext): void {
   const { store, areas, clock, config } = ctx;
   const deps = incidentDeps(ctx);
+  const intake = new IncidentIntake(store, deps, {
+    maxReports: config.intakeMaxReports,
+    log: {
+      info: (message) => app.log.info(message),
+      warn: (message) => app.log.warn(message),
+      error: (message) => app.log.error(message),
+    },
+  });
+  app.addHook('onReady', () => intake.open());
+  app.addHook('onClose', () => intake.stop());
+  /** A report still waiting in the intake is filed before it is read or changed by id. */
+  const fileWaiting = async (request: FastifyRequest) => {
+    const params = request.params as { id?: unknown } | undefined;
+    const body = request.body as { id?: unknown; into?: unknown } | undefined;
+    await intake.fileThrough(
+      [params?.id, body?.id, body?.into].filter((v): v is string => typeof v === 'string'),
+    );
+  };
 
   app.get(
     '/api/v1/incidents',
@@ -157,6 +176,7 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
   app.get(
     '/api/v1/incidents/:id',
     {
+      preHandler: fileWaiting,
       schema: {
         tags: ['incidents'],
         summary:
@@ -177,6 +197,7 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
   app.get(
     '/api/v1/incidents/:id/duplicates',
     {
+      preHandler: fileWaiting,
       schema: {
         tags: ['incidents'],
         summary:
@@ -195,6 +216,7 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
   app.post(
     '/api/v1/incidents',
     {
+      preHandler: fileWaiting,
       schema: {
         tags: ['incidents'],
         summary:
@@ -216,6 +238,13 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
             clock.now(),
           ),
         request.body.id,
+        (actor) => async (db) =>
+          presentCreated(
+            actor,
+            await createdFromRecord(db, actor, request.body.id ?? ''),
+            areas,
+            clock.now(),
+          ),
       ),
   );
 
@@ -225,7 +254,7 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
       bodyLimit: config.batchBodyLimitBytes,
       schema: {
         tags: ['incidents'],
-        summary: `Up to 1,000 reports at once (a field device catching up), each with its own id: answers 200 with a result per report (created, exists, or rejected with its errors). Each report is stored or refused on its own.`,
+        summary: `Up to 1,000 reports at once (a field device catching up), each with its own id: answers 200 with a result per report (created, exists, or rejected with its errors) once the created ones are stored for good. Each report is stored or refused on its own. Created reports are answered by id at once, and reach the map, statistics and search when filed, within moments (see GET /api/v1/incidents/intake).`,
         body: BatchIncidentRequest,
         response: { 200: BatchIncidentResponse, ...errorResponses(400, 401, 413) },
       },
@@ -242,27 +271,42 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
           error: validationFailure(parsed.error.issues),
         };
       });
-      const results = await createIncidentBatch(store, actor, deps, entries, (created) =>
-        presentCreated(actor, created, areas, clock.now()),
-      );
+      const results = await intake.accept(actor, entries);
       return {
         created: results.filter((r) => r.status === 'created').length,
         existing: results.filter((r) => r.status === 'exists').length,
         rejected: results.filter((r) => r.status === 'rejected').length,
-        results: results.map(({ index, id, status, possibleDuplicates, error }) => ({
+        results: results.map(({ index, id, status, error }) => ({
           index,
           id,
           status,
-          ...(possibleDuplicates ? { possibleDuplicates: [...possibleDuplicates] } : {}),
           ...(error ? { error: plainError(error) } : {}),
         })),
+        waiting: intake.status().waiting,
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/incidents/intake',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary:
+          'Reports acknowledged from batches and not yet on the map, in statistics and search (filing follows within moments; a report is answered by id at once)',
+        response: { 200: IncidentIntakeStatus, ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return intake.status();
     },
   );
 
   app.patch(
     '/api/v1/incidents/:id',
     {
+      preHandler: fileWaiting,
       schema: {
         tags: ['incidents'],
         summary:
@@ -285,6 +329,7 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
   app.post(
     '/api/v1/incidents/:id/verification',
     {
+      preHandler: fileWaiting,
       schema: {
         tags: ['incidents'],
         summary:
@@ -307,6 +352,7 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
   app.post(
     '/api/v1/incidents/:id/claim',
     {
+      preHandler: fileWaiting,
       schema: {
         tags: ['incidents'],
         summary:
@@ -327,6 +373,7 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
   app.delete(
     '/api/v1/incidents/:id/claim',
     {
+      preHandler: fileWaiting,
       schema: {
         tags: ['incidents'],
         summary: 'Release your claim on a report (an admin may release anyone’s)',
@@ -346,6 +393,7 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
   app.post(
     '/api/v1/incidents/:id/merge',
     {
+      preHandler: fileWaiting,
       schema: {
         tags: ['incidents'],
         summary:
@@ -371,6 +419,7 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
   app.delete(
     '/api/v1/incidents/:id/merge',
     {
+      preHandler: fileWaiting,
       schema: {
         tags: ['incidents'],
         summary: 'Undo a merge: the report counts on its own again',

@@ -28,10 +28,8 @@ import {
   toMicro,
   verificationStepProblem,
   weekStart,
-  type BatchIncidentItem,
   type ClassificationLevel,
   type CreateIncidentRequest,
-  type ErrorBody,
   type IncidentClusterQuery,
   type IncidentId,
   type IncidentListQuery,
@@ -47,12 +45,6 @@ import {
 import type { Areas } from '../areas/areas.js';
 import { recordChange, recordChanges } from '../changelog/changelog.service.js';
 import type { Clock } from '../clock/clock.js';
-import {
-  fingerprintOf,
-  lookupKey,
-  storeResponses,
-  type IdempotencyRequest,
-} from '../idempotency/idempotency.js';
 import {
   actorOrg,
   actorRef,
@@ -382,6 +374,23 @@ export async function createIncident(
   };
 }
 
+/**
+ * A report already filed, answered as POST /api/v1/incidents answers its creation, with its
+ * possible duplicates as they are now: the answer to a retry of a report filed from a batch.
+ */
+export async function createdFromRecord(
+  db: Tx | Store['db'],
+  actor: Actor,
+  id: string,
+): Promise<CreatedIncident> {
+  const incident = await readable(db, actor, id);
+  return {
+    incident,
+    possibleDuplicates: await possibleDuplicates(db, actor, incident),
+    reportingOrganisation: await organisationName(db, incident.createdOrg),
+  };
+}
+
 /** Files a report: checks it, stores it and records the change. */
 export async function fileIncident(
   tx: Tx,
@@ -403,6 +412,35 @@ export async function checkIncident(
   deps: IncidentDeps,
   input: CreateIncidentRequest,
 ): Promise<Incident> {
+  if (input.id !== undefined && (await findIncidentOwner(tx, input.id))) {
+    throw new KonbitError('AlreadyExists', `An incident with id ${input.id} already exists`, 'id');
+  }
+  return withRelatedSites(tx, deps, await draftIncident(tx, actor, deps, input));
+}
+
+/** The report with the sites within 1 km of it, as the registry holds them now. */
+export async function withRelatedSites(
+  tx: Tx,
+  deps: IncidentDeps,
+  draft: Incident,
+): Promise<Incident> {
+  return {
+    ...draft,
+    relatedSites: await relatedSitesOf(tx, deps, draft.position, draft.locationPrecision),
+  };
+}
+
+/**
+ * The checks of `checkIncident` but whether the id is free, which the caller has settled (a
+ * batch looks all its ids up at once). Related sites are left empty: they refuse nothing, and
+ * `withRelatedSites` finds them when the report is stored.
+ */
+export async function draftIncident(
+  tx: Tx,
+  actor: Writer,
+  deps: IncidentDeps,
+  input: CreateIncidentRequest,
+): Promise<Incident> {
   const now = deps.clock.now();
   const sensitive = isSensitive(input.type, input.actors);
   const tag = classify(
@@ -416,9 +454,6 @@ export async function checkIncident(
   checkTimes(now, input.occurredAt, input.reportedAt);
   const place = resolvePlace(deps.areas, input, sensitive);
   const id = (input.id ?? newId<IncidentId>(now.getTime())) as IncidentId;
-  if (await findIncidentOwner(tx, id)) {
-    throw new KonbitError('AlreadyExists', `An incident with id ${id} already exists`, 'id');
-  }
   const day = missionDay(new Date(input.occurredAt));
   const at = now.toISOString();
   const draft: Incident = {
@@ -452,7 +487,7 @@ export async function checkIncident(
     mergedAt: null,
     mergedBy: null,
     corroborations: 0,
-    relatedSites: await relatedSitesOf(tx, deps, place.position, input.locationPrecision),
+    relatedSites: [],
     createdBy: actorRef(actor),
     createdOrg: actorOrg(actor),
     createdAt: at,
@@ -562,125 +597,6 @@ export async function possibleDuplicates(
     .filter((c) => isPossibleDuplicate(facts, duplicateFactsOf(c)) && canRead(actor, c))
     .sort((a, b) => near(duplicateFactsOf(a), duplicateFactsOf(b)))
     .slice(0, SUMMARY_LIMIT);
-}
-
-/** A report of a batch: parsed, or refused by the schema with its error. */
-export type BatchEntry =
-  | { readonly index: number; readonly item: BatchIncidentItem }
-  | { readonly index: number; readonly id: string | null; readonly error: ErrorBody['error'] };
-
-export interface BatchOutcome {
-  readonly index: number;
-  readonly id: string | null;
-  readonly status: 'created' | 'exists' | 'rejected';
-  readonly possibleDuplicates?: readonly string[];
-  readonly error?: ErrorBody['error'];
-}
-
-/**
- * Files a batch of reports from a field device in one transaction (one durable commit), each
- * report on its own: every refusal happens while checking, before anything is written, so a
- * refused report leaves nothing behind and is reported by index; the others are stored
- * together. A report whose id is already stored by the same user is `exists` (a device
- * retrying after a lost answer). Possible duplicates are looked for once the whole batch is
- * stored, so reports of one batch find each other. Each created report's answer is stored
- * under its id as POST /api/v1/incidents would store it, so a later single retry gets it too.
- */
-export async function createIncidentBatch<P>(
-  store: Store,
-  actor: UserActor,
-  deps: IncidentDeps,
-  entries: readonly BatchEntry[],
-  present: (created: CreatedIncident) => P,
-): Promise<BatchOutcome[]> {
-  if (!can(actor, 'incident.create')) {
-    throw new KonbitError('Forbidden', 'Your role may not do this (incident.create)');
-  }
-  const scope = actorRef(actor);
-  return store.transaction(async (tx) => {
-    const reportingOrganisation = await organisationName(tx, actor.orgId);
-    const out: BatchOutcome[] = [];
-    const drafts: { index: number; draft: Incident; fingerprint: string }[] = [];
-    const inBatch = new Map<string, string>();
-    const rejected = (index: number, id: string | null, err: KonbitError): BatchOutcome => ({
-      index,
-      id,
-      status: 'rejected',
-      error: err.toBody().error,
-    });
-    for (const entry of entries) {
-      if ('error' in entry) {
-        out.push({ index: entry.index, id: entry.id, status: 'rejected', error: entry.error });
-        continue;
-      }
-      const { index, item } = entry;
-      const fingerprint = fingerprintOf('POST', '/api/v1/incidents', item);
-      const earlier = inBatch.get(item.id);
-      const owner = earlier === undefined ? await findIncidentOwner(tx, item.id) : undefined;
-      if (earlier !== undefined || owner) {
-        const stored =
-          earlier === undefined ? await lookupKey(tx, { scope, key: `id:${item.id}` }) : undefined;
-        const sameAuthor = earlier !== undefined || owner?.created_by === scope;
-        const sameReport = (earlier ?? stored?.fingerprint ?? fingerprint) === fingerprint;
-        out.push(
-          sameAuthor && sameReport
-            ? { index, id: item.id, status: 'exists' }
-            : rejected(
-                index,
-                item.id,
-                sameAuthor
-                  ? new KonbitError(
-                      'IdempotencyKeyReused',
-                      `Report ${item.id} was already filed with other content; give a new report a new id`,
-                      'id',
-                    )
-                  : new KonbitError(
-                      'AlreadyExists',
-                      `An incident with id ${item.id} already exists`,
-                      'id',
-                    ),
-              ),
-        );
-        continue;
-      }
-      try {
-        drafts.push({ index, draft: await checkIncident(tx, actor, deps, item), fingerprint });
-        inBatch.set(item.id, fingerprint);
-      } catch (err) {
-        if (!(err instanceof KonbitError)) throw err;
-        out.push(rejected(index, item.id, err));
-      }
-    }
-    // From here nothing refuses: a failure is a fault, and the whole batch is undone.
-    const stored = await storeIncidents(
-      tx,
-      actor,
-      deps,
-      drafts.map((d) => d.draft),
-    );
-    const answers: { req: IdempotencyRequest; status: number; body: unknown }[] = [];
-    for (const [k, incident] of stored.entries()) {
-      const { index, fingerprint } = drafts[k] as (typeof drafts)[number];
-      const created: CreatedIncident = {
-        incident,
-        possibleDuplicates: await possibleDuplicates(tx, actor, incident),
-        reportingOrganisation,
-      };
-      answers.push({
-        req: { scope, key: `id:${incident.id}`, fingerprint },
-        status: 201,
-        body: present(created),
-      });
-      out.push({
-        index,
-        id: incident.id,
-        status: 'created',
-        possibleDuplicates: created.possibleDuplicates.map((d) => d.id),
-      });
-    }
-    await storeResponses(tx, answers);
-    return out.sort((a, b) => a.index - b.index);
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -86,3 +86,14 @@ export interface IncidentVerificationTable {
 
 export type IncidentRow = Selectable<IncidentTable>;
 export type NewIncidentRow = Insertable<IncidentTable>;
+
+/** A part of an acknowledged batch, waiting to be filed (see incident.intake.ts). */
+export interface IncidentIntakeTable {
+  seq: number;
+  received_at: string;
+  /** The sender, as JSON. */
+  actor: string;
+  reports: number;
+  /** The checked reports and the fingerprints of the requests that sent them, as JSON. */
+  drafts: string;
+}

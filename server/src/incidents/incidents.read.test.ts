@@ -10,7 +10,14 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, seedPeople, signIn, useTestApp } from '../test-support/context.js';
 import { SseClient } from '../test-support/sse.js';
-import { BEL_AIR, CITE_SOLEIL, DELMAS, offset, report } from '../test-support/incidents.js';
+import {
+  BEL_AIR,
+  CITE_SOLEIL,
+  DELMAS,
+  offset,
+  report,
+  untilFiled,
+} from '../test-support/incidents.js';
 
 type Headers = Record<string, string>;
 interface Feature {
@@ -95,6 +102,7 @@ describe('reading incidents: lists, search, clusters and statistics', () => {
       ).toBe(0);
       for (const item of items) seeded.push({ id: item.id as string, by: who, input: item });
     }
+    await untilFiled(t.app, h.ops);
   });
 
   const list = (headers: Headers, query: string) =>

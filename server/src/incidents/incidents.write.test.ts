@@ -2,7 +2,14 @@ import { newId } from '@konbit/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, seedPeople, signIn, useTestApp, type TestUser } from '../test-support/context.js';
-import { BEL_AIR, CITE_SOLEIL, DELMAS, offset, report } from '../test-support/incidents.js';
+import {
+  BEL_AIR,
+  CITE_SOLEIL,
+  DELMAS,
+  offset,
+  report,
+  untilFiled,
+} from '../test-support/incidents.js';
 
 type Headers = Record<string, string>;
 
@@ -314,24 +321,44 @@ describe('filing incident reports', () => {
       expect(body.results[2].error).toMatchObject({ code: 'ValidationFailed', field: 'colour' });
       expect(body.results[4]).toMatchObject({ index: 4, id: null });
       expect(body.results[5].error.field).toBe('id');
+      expect(body.results[0]).toEqual({ index: 0, id: ids[0], status: 'created' });
+      // Stored for good at once; on the map once filed.
+      const read = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/incidents/${ids[3]}`,
+        headers: h.contingent,
+      });
+      expect(read.json()).toMatchObject({ id: ids[3], properties: { pcode: 'HT0111' } });
+      await untilFiled(t.app, h.contingent);
       expect(state().incidents).toBe(before.incidents + 2);
       expect(state().seq).toBe(before.seq + 2);
     });
 
-    it('answers a retried batch with exists and stores nothing twice', async () => {
+    it('answers a retried batch with exists, waiting or filed, and stores nothing twice', async () => {
       const items = [
         report({ id: newId(), occurredAt: '2023-06-03T10:00:00Z' }),
         report({ id: newId(), occurredAt: '2023-06-03T11:00:00Z' }),
       ];
-      expect((await batch(h.contingent, items)).json().created).toBe(2);
+      expect((await batch(h.contingent, items)).json()).toMatchObject({
+        created: 2,
+        waiting: expect.any(Number),
+      });
+      const exists = { created: 0, existing: 2, rejected: 0 };
+      expect((await batch(h.contingent, items)).json()).toMatchObject(exists);
+      await untilFiled(t.app, h.contingent);
       const before = state();
-      const again = await batch(h.contingent, items);
-      expect(again.json()).toMatchObject({ created: 0, existing: 2, rejected: 0 });
+      expect((await batch(h.contingent, items)).json()).toMatchObject(exists);
       expect(state()).toEqual(before);
-      // A single retry of one of them gets the answer the batch stored.
+      // A single retry of one of them is answered from the report as filed, with the reports
+      // that may describe the same event now (the other one of the batch).
       const single = await post(h.contingent, items[0] as object);
       expect(single.statusCode).toBe(201);
       expect(single.headers['idempotent-replayed']).toBe('true');
+      expect(single.json().incident.id).toBe(items[0]?.id);
+      expect(single.json().possibleDuplicates.map((d: { id: string }) => d.id)).toContain(
+        items[1]?.id,
+      );
+      expect(state()).toEqual(before);
     });
 
     it('rejects an id already used for another report, or by someone else', async () => {
@@ -343,6 +370,47 @@ describe('filing incident reports', () => {
       expect(changed.json().results[0].error.code).toBe('IdempotencyKeyReused');
       const stolen = await batch(h.ops, [report({ id, occurredAt: '2023-06-04T10:00:00Z' })]);
       expect(stolen.json().results[0].error.code).toBe('AlreadyExists');
+      // The same once filed.
+      await untilFiled(t.app, h.contingent);
+      const changedLater = await batch(h.contingent, [
+        report({ id, occurredAt: '2023-06-04T10:00:00Z', description: 'autre chose' }),
+      ]);
+      expect(changedLater.json().results[0].error.code).toBe('IdempotencyKeyReused');
+      const stolenLater = await batch(h.ops, [report({ id, occurredAt: '2023-06-04T10:00:00Z' })]);
+      expect(stolenLater.json().results[0].error.code).toBe('AlreadyExists');
+    });
+
+    it('files a waiting report before a single report with its id is taken', async () => {
+      const id = newId();
+      const before = state();
+      await batch(h.contingent, [report({ id, occurredAt: '2023-06-04T12:00:00Z' })]);
+      // Sent again alone at once: the same report, not a second one.
+      const single = await post(h.contingent, report({ id, occurredAt: '2023-06-04T12:00:00Z' }));
+      expect(single.statusCode).toBe(201);
+      expect(single.headers['idempotent-replayed']).toBe('true');
+      const other = await post(h.ops, report({ id, occurredAt: '2023-06-04T12:00:00Z' }));
+      expect(other.statusCode).toBe(409);
+      await untilFiled(t.app, h.contingent);
+      expect(state().incidents).toBe(before.incidents + 1);
+    });
+
+    it('tells a signed-in user what waits to be filed, and no one else', async () => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/incidents/intake',
+        headers: h.contingent,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({
+        waiting: expect.any(Number),
+        oldestReceivedAt: expect.toSatisfy((v: unknown) => v === null || typeof v === 'string'),
+        fault: null,
+      });
+      await refused(
+        () => t.app.inject({ method: 'GET', url: '/api/v1/incidents/intake' }),
+        401,
+        'Unauthenticated',
+      );
     });
 
     it('changes nothing for a malformed envelope', async () => {

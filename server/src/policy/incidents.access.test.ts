@@ -91,6 +91,11 @@ const CASES: Case[] = [
     }),
   },
   {
+    name: 'GET /api/v1/incidents/intake',
+    expect: (who) => (who === 'anonymous' ? 401 : 200),
+    run: () => ({ method: 'GET', url: '/api/v1/incidents/intake' }),
+  },
+  {
     name: 'PATCH /api/v1/incidents/:id',
     expect: writeStatus(ANALYSTS, 200),
     run: (_h, { id }) => ({

@@ -5,7 +5,11 @@ import type { OrganisationTable } from '../orgs/organisation.table.js';
 import type { UserTable } from '../orgs/user.table.js';
 import type { ApiTokenTable, SessionTable } from '../auth/credential.table.js';
 import type { FigureTable } from '../figures/figure.table.js';
-import type { IncidentTable, IncidentVerificationTable } from '../incidents/incident.table.js';
+import type {
+  IncidentIntakeTable,
+  IncidentTable,
+  IncidentVerificationTable,
+} from '../incidents/incident.table.js';
 import type { MetaTable } from './meta.table.js';
 import type { SiteReleaseTable, SiteStatusChangeTable, SiteTable } from '../sites/site.table.js';
 import type { AssignmentTable, UnitTable } from '../tasking/tasking.table.js';
@@ -46,5 +50,6 @@ export interface DB {
   activities: ActivityTable;
   access_constraints: AccessConstraintTable;
   incidents: IncidentTable;
+  incident_intake: IncidentIntakeTable;
   incident_verifications: IncidentVerificationTable;
 }

@@ -32,3 +32,24 @@ export function report(over: Partial<CreateIncidentInput> = {}): CreateIncidentI
     ...over,
   };
 }
+
+/**
+ * Waits until the reports acknowledged from batches are filed (on the map, in statistics and
+ * search), as a client would see it: GET /api/v1/incidents/intake until nothing waits.
+ */
+export async function untilFiled(
+  app: { inject(options: object): Promise<{ statusCode: number; json(): unknown }> },
+  headers: Record<string, string>,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/incidents/intake', headers });
+    const status = res.json() as { waiting: number; fault: string | null };
+    if (res.statusCode !== 200) throw new Error(`intake status: HTTP ${res.statusCode}`);
+    if (status.waiting === 0) return;
+    if (status.fault !== null) throw new Error(`filing failed: ${status.fault}`);
+    if (Date.now() > until) throw new Error(`${status.waiting} reports still waiting to be filed`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
