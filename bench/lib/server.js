@@ -28,6 +28,7 @@ export async function startServer(db, env = {}) {
     pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', resolve);
         child.kill('SIGTERM');
       }),
