@@ -14,8 +14,10 @@ import { KonbitError, type BatchIncidentItem, type ErrorBody } from '@konbit/cor
 import { fingerprintOf, lookupKey, storeResponses } from '../idempotency/idempotency.js';
 import { actorRef, type UserActor, type Writer } from '../policy/actor.js';
 import { can } from '../policy/policy.js';
+import { preparedInsert } from '../store/prepared.js';
 import type { Store, Tx } from '../store/store.js';
 import type { Incident } from './incident.js';
+import type { IncidentIntakeTable } from './incident.table.js';
 import { findIncidentOwners } from './incident.repository.js';
 import {
   draftIncident,
@@ -80,6 +82,13 @@ interface Sent {
   readonly scope: string;
   readonly fingerprint: string;
 }
+
+// Compiled once per number of parts (a batch makes at most ten).
+const insertParts = preparedInsert<IncidentIntakeTable>(
+  'incident_intake',
+  ['seq', 'received_at', 'actor', 'reports', 'drafts'],
+  10,
+);
 
 const SILENT: IntakeLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -197,7 +206,7 @@ export class IncidentIntake {
               out.push({ index, id: item.id, status: 'exists' });
               continue;
             }
-            accepted.push({ draft: await draftIncident(tx, actor, this.#deps, item), fingerprint });
+            accepted.push({ draft: draftIncident(actor, this.#deps, item), fingerprint });
             inBatch.set(item.id, { scope, fingerprint });
           } catch (err) {
             if (!(err instanceof KonbitError)) throw err;
@@ -207,7 +216,8 @@ export class IncidentIntake {
           out.push({ index, id: item.id, status: 'created' });
         }
         const receivedAt = new Date().toISOString();
-        const rows = [];
+        const sender = JSON.stringify(actor);
+        const rows: IncidentIntakeTable[] = [];
         for (let start = 0; start < accepted.length; start += PART_REPORTS) {
           const reports = accepted.slice(start, start + PART_REPORTS);
           const part = { seq: this.#nextSeq++, receivedAt, ids: reports.map((r) => r.draft.id) };
@@ -215,12 +225,12 @@ export class IncidentIntake {
           rows.push({
             seq: part.seq,
             received_at: receivedAt,
-            actor: JSON.stringify(actor),
+            actor: sender,
             reports: reports.length,
             drafts: JSON.stringify(reports),
           });
         }
-        if (rows.length > 0) await tx.insertInto('incident_intake').values(rows).execute();
+        await insertParts(tx, rows);
         // Known as waiting before the commit ends, so the next batch sees them.
         this.#parts.push(...added);
         for (const [id, sent] of inBatch) this.#waiting.set(id, sent);

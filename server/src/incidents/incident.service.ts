@@ -415,7 +415,7 @@ export async function checkIncident(
   if (input.id !== undefined && (await findIncidentOwner(tx, input.id))) {
     throw new KonbitError('AlreadyExists', `An incident with id ${input.id} already exists`, 'id');
   }
-  return withRelatedSites(tx, deps, await draftIncident(tx, actor, deps, input));
+  return withRelatedSites(tx, deps, draftIncident(actor, deps, input));
 }
 
 /** The report with the sites within 1 km of it, as the registry holds them now. */
@@ -432,15 +432,14 @@ export async function withRelatedSites(
 
 /**
  * The checks of `checkIncident` but whether the id is free, which the caller has settled (a
- * batch looks all its ids up at once). Related sites are left empty: they refuse nothing, and
- * `withRelatedSites` finds them when the report is stored.
+ * batch looks all its ids up at once). Reads nothing from the store. Related sites are left
+ * empty: they refuse nothing, and `withRelatedSites` finds them when the report is stored.
  */
-export async function draftIncident(
-  tx: Tx,
+export function draftIncident(
   actor: Writer,
-  deps: IncidentDeps,
+  deps: Pick<IncidentDeps, 'areas' | 'clock'>,
   input: CreateIncidentRequest,
-): Promise<Incident> {
+): Incident {
   const now = deps.clock.now();
   const sensitive = isSensitive(input.type, input.actors);
   const tag = classify(
