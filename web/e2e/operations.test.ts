@@ -238,11 +238,16 @@ describe.skipIf(unavailable !== null)('operations in the browser', () => {
     const panel = page.getByTestId('site-history');
     await panel.waitFor();
     if (h.changes.length > 0) {
-      expect(
-        await panel
-          .locator('[data-testid="history-changes"] > li')
-          .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-status'))),
-      ).toEqual(h.changes.map((c) => c.status));
+      // The panel opens before its history has loaded: wait for the list.
+      await expect
+        .poll(
+          () =>
+            panel
+              .locator('[data-testid="history-changes"] > li')
+              .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-status'))),
+          { timeout: 15_000 },
+        )
+        .toEqual(h.changes.map((c) => c.status));
     }
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'operations-site-board');
