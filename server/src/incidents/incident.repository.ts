@@ -1,4 +1,5 @@
 /** SQL for incidents in the subset both stores share. Returns rows; decides nothing. */
+import { inChunks } from '../store/chunks.js';
 import { placeholders, prepared, preparedInsert } from '../store/prepared.js';
 import type { Db, Tx } from '../store/store.js';
 import type { IncidentSummaryRow } from './incident.js';
@@ -110,17 +111,11 @@ export async function insertIncidents(
   rows: readonly NewIncidentRow[],
 ): Promise<Map<string, number>> {
   await insertRows(tx, rows);
-  const seqs = new Map<string, number>();
-  for (let start = 0; start < rows.length; start += 500) {
-    const ids = rows.slice(start, start + 500).map((r) => r.id);
-    const found = await tx
-      .selectFrom('incidents')
-      .select(['id', 'seq'])
-      .where('id', 'in', ids)
-      .execute();
-    for (const r of found) seqs.set(r.id, r.seq);
-  }
-  return seqs;
+  const found = await inChunks(
+    rows.map((r) => r.id),
+    (ids) => tx.selectFrom('incidents').select(['id', 'seq']).where('id', 'in', ids).execute(),
+  );
+  return new Map(found.map((r) => [r.id, r.seq]));
 }
 
 export function findIncident(db: Db | Tx, id: string) {
@@ -136,21 +131,15 @@ export async function findIncidentOwner(
   return row;
 }
 
-/** Who filed each of `ids` that is taken (ids not taken are absent), looked up 500 at a time. */
+/** Who filed each of `ids` that is taken (ids not taken are absent). */
 export async function findIncidentOwners(
   db: Db | Tx,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  const owners = new Map<string, string>();
-  for (let start = 0; start < ids.length; start += 500) {
-    const rows = await db
-      .selectFrom('incidents')
-      .select(['id', 'created_by'])
-      .where('id', 'in', ids.slice(start, start + 500))
-      .execute();
-    for (const r of rows) owners.set(r.id, r.created_by);
-  }
-  return owners;
+  const rows = await inChunks(ids, (chunk) =>
+    db.selectFrom('incidents').select(['id', 'created_by']).where('id', 'in', chunk).execute(),
+  );
+  return new Map(rows.map((r) => [r.id, r.created_by]));
 }
 
 /** Full rows by store number, in no particular order. */

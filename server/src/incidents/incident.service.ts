@@ -366,12 +366,7 @@ export async function createIncident(
   deps: IncidentDeps,
   input: CreateIncidentRequest,
 ): Promise<CreatedIncident> {
-  const incident = await fileIncident(tx, actor, deps, input);
-  return {
-    incident,
-    possibleDuplicates: await possibleDuplicates(tx, actor, incident),
-    reportingOrganisation: await organisationName(tx, incident.createdOrg),
-  };
+  return answerFor(tx, actor, await fileIncident(tx, actor, deps, input));
 }
 
 /**
@@ -383,7 +378,15 @@ export async function createdFromRecord(
   actor: Actor,
   id: string,
 ): Promise<CreatedIncident> {
-  const incident = await readable(db, actor, id);
+  return answerFor(db, actor, await readable(db, actor, id));
+}
+
+/** What a filed report is answered with: itself, its possible duplicates, its organisation. */
+async function answerFor(
+  db: Tx | Store['db'],
+  actor: Actor,
+  incident: Incident,
+): Promise<CreatedIncident> {
   return {
     incident,
     possibleDuplicates: await possibleDuplicates(db, actor, incident),
