@@ -126,7 +126,10 @@ export const IncidentIntakeStatus = z.object({
   waiting: z.number().int(),
   /** When the oldest waiting report was received (null when none waits). */
   oldestReceivedAt: z.string().nullable(),
-  /** Why the last attempt to file failed, while filing is failing; null when it works. */
+  /**
+   * While filing fails: since when, and that it is retried (the cause is in the server log only);
+   * null when filing works.
+   */
   fault: z.string().nullable(),
 });
 export type IncidentIntakeStatus = z.infer<typeof IncidentIntakeStatus>;

@@ -69,4 +69,17 @@ describe('configuration', () => {
       /KONBIT_FIGURE_CONFLICT_DAYS/,
     );
   });
+
+  it('reads the intake’s bound and quiet period, refusing nonsense', () => {
+    expect(loadConfig({})).toMatchObject({ intakeMaxReports: 100_000, intakeQuietMs: 100 });
+    expect(
+      loadConfig({ KONBIT_INTAKE_MAX_REPORTS: '5000', KONBIT_INTAKE_QUIET_MS: '0' }),
+    ).toMatchObject({ intakeMaxReports: 5000, intakeQuietMs: 0 });
+    expect(() => loadConfig({ KONBIT_INTAKE_QUIET_MS: '-5' })).toThrowError(
+      /KONBIT_INTAKE_QUIET_MS/,
+    );
+    expect(() => loadConfig({ KONBIT_INTAKE_QUIET_MS: '2 s' })).toThrowError(
+      /KONBIT_INTAKE_QUIET_MS/,
+    );
+  });
 });

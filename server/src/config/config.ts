@@ -55,6 +55,11 @@ const EnvSchema = z.object({
    * filing (about a minute of filing; the map lags by at most that much).
    */
   KONBIT_INTAKE_MAX_REPORTS: Int(1, 10_000_000).default(100_000),
+  /**
+   * How long the intake waits after the last batch before it files what waits (ms): a burst of
+   * batches is acknowledged first and filed once it pauses.
+   */
+  KONBIT_INTAKE_QUIET_MS: Int(0, 3_600_000).default(100),
   KONBIT_WEB_DIR: z.string().min(1).optional(),
   KONBIT_DATA_DIR: z.string().min(1).optional(),
 });
@@ -70,6 +75,7 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly batchBodyLimitBytes: number;
   readonly intakeMaxReports: number;
+  readonly intakeQuietMs: number;
   readonly sqliteCacheMb: number;
   readonly cookieSecure: boolean;
   readonly trustProxy: boolean;
@@ -126,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.KONBIT_BODY_LIMIT_BYTES,
     batchBodyLimitBytes: e.KONBIT_BATCH_BODY_LIMIT_BYTES,
     intakeMaxReports: e.KONBIT_INTAKE_MAX_REPORTS,
+    intakeQuietMs: e.KONBIT_INTAKE_QUIET_MS,
     sqliteCacheMb: e.KONBIT_SQLITE_CACHE_MB,
     cookieSecure: e.KONBIT_COOKIE_SECURE,
     trustProxy: e.KONBIT_TRUST_PROXY,

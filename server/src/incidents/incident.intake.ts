@@ -107,7 +107,8 @@ export class IncidentIntake {
   /** Filing runs one part at a time: each waits for the one before. */
   #filing: Promise<unknown> = Promise.resolve();
   #stopped = false;
-  #fault: string | null = null;
+  /** Since when filing fails (its cause goes to the log only: it may name tables or SQL). */
+  #failingSince: string | null = null;
 
   constructor(store: Store, deps: IncidentDeps, options: IntakeOptions) {
     this.#store = store;
@@ -147,7 +148,10 @@ export class IncidentIntake {
     return {
       waiting: this.#waiting.size,
       oldestReceivedAt: this.#parts[0]?.receivedAt ?? null,
-      fault: this.#fault,
+      fault:
+        this.#failingSince === null
+          ? null
+          : `Filing has failed since ${this.#failingSince}; it is tried again every ${RETRY_MS / 1000} s, and the server log has the cause`,
     };
   }
 
@@ -215,7 +219,7 @@ export class IncidentIntake {
           }
           out.push({ index, id: item.id, status: 'created' });
         }
-        const receivedAt = new Date().toISOString();
+        const receivedAt = this.#deps.clock.now().toISOString();
         const sender = JSON.stringify(actor);
         const rows: IncidentIntakeTable[] = [];
         for (let start = 0; start < accepted.length; start += PART_REPORTS) {
@@ -289,9 +293,9 @@ export class IncidentIntake {
       await this.#fileOldest();
       this.#schedule(0);
     } catch (err) {
-      this.#fault = err instanceof Error ? err.message : String(err);
+      this.#failingSince ??= this.#deps.clock.now().toISOString();
       this.#log.error(
-        `Filing batched reports failed (${this.#waiting.size} wait; next try in ${RETRY_MS / 1000} s): ${this.#fault}`,
+        `Filing batched reports failed (${this.#waiting.size} wait; next try in ${RETRY_MS / 1000} s): ${err instanceof Error ? err.message : String(err)}`,
       );
       this.#schedule(RETRY_MS);
     }
@@ -340,7 +344,7 @@ export class IncidentIntake {
       await tx.deleteFrom('incident_intake').where('seq', '=', row.seq).execute();
       return row.seq;
     });
-    this.#fault = null;
+    this.#failingSince = null;
     const part = this.#parts.find((p) => p.seq === filed);
     if (part) this.#forget([part]);
     else if (filed === null) this.#forget([...this.#parts]);

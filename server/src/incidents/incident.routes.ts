@@ -97,6 +97,7 @@ export function incidentRoutes(app: Api, ctx: AppContext): void {
   const deps = incidentDeps(ctx);
   const intake = new IncidentIntake(store, deps, {
     maxReports: config.intakeMaxReports,
+    quietMs: config.intakeQuietMs,
     log: {
       info: (message) => app.log.info(message),
       warn: (message) => app.log.warn(message),
