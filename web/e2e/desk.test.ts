@@ -319,7 +319,7 @@ describe.skipIf(unavailable !== null)('the incident desk', () => {
     });
   }
 
-  it('shows possible duplicates side by side with the differences marked, and merges them; the survivor’s count is the API’s', async () => {
+  it('shows possible duplicates side by side with the differences marked, merges them and undoes the merge; the survivor’s count is the API’s', async () => {
     const description = 'Barrage de camions sur la route de Bel Air (doublon)';
     const survivor = await file({ description, type: 'arson' }, 90);
     const duplicate = await file(
@@ -371,6 +371,28 @@ describe.skipIf(unavailable !== null)('the incident desk', () => {
     // The merged report leaves the queue (the survivor stands for it) and the comparison.
     await expectQueue(page, await unverified(ops));
     expect(await queueIds(page)).not.toContain(duplicate);
+
+    // Undone from the notice: both count on their own again, as the API then says.
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('desk-done').textContent()).toMatch(/^Merge undone/);
+    expect(
+      (
+        await ops.get<{ properties: { mergedInto: string | null } }>(
+          `/api/v1/incidents/${duplicate}`,
+        )
+      ).properties.mergedInto,
+    ).toBeNull();
+    const undone = await ops.get<Feature>(`/api/v1/incidents/${survivor}`);
+    expect(undone.properties.corroborations).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('corroborations').getAttribute('data-count'))
+      .toBe('0');
+    await expect
+      .poll(() => compare.getByTestId('merge').isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await expectQueue(page, await unverified(ops));
+    expect(await queueIds(page)).toContain(duplicate);
+    expect(await page.getByTestId('undo').count()).toBe(0);
     await page.close();
   });
 
@@ -386,3 +408,61 @@ describe.skipIf(unavailable !== null)('the incident desk', () => {
     await page.close();
   });
 });
+
+describe.skipIf(unavailable !== null)(
+  'reports from field devices not yet filed, on the desk',
+  () => {
+    // The intake files a burst once no batch has come for this long: ten minutes here, so what a
+    // batch leaves waiting stays waiting until a report is read by id.
+    const t = useBrowserDemo({ KONBIT_INTAKE_QUIET_MS: '600000' });
+
+    it('announces what a batch left waiting, as the API counts it, and shows the reports in the queue once filed', async () => {
+      const ops = await asUser(t.demo, 'mission-ops');
+      const now = new Date((await ops.get<{ now: string }>('/healthz')).now);
+      const items = Array.from({ length: 3 }, (_, i) => ({
+        id: crypto.randomUUID(),
+        type: 'roadblock-checkpoint',
+        occurredAt: new Date(now.getTime() - (30 + i) * 60_000).toISOString(),
+        location: BEL_AIR,
+        locationPrecision: 'exact',
+        description: `Barrage signalé par un appareil de terrain, rapport ${i + 1} (test de l’attente)`,
+        source: { kind: 'patrol', reliability: 'B', credibility: '2' },
+        classification: 'partners',
+      }));
+      const res = await ops.post('/api/v1/incidents/batch', { items });
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(await res.json()).toMatchObject({ created: 3, waiting: 3 });
+      const status = await ops.get<{ waiting: number; oldestReceivedAt: string }>(
+        '/api/v1/incidents/intake',
+      );
+      expect(status.waiting).toBe(3);
+
+      const page = await t.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await signInAs(page, t.demo, 'mission-ops');
+      await openDesk(page);
+      const notice = page.getByTestId('intake-waiting');
+      await notice.waitFor();
+      expect(await notice.getAttribute('data-waiting')).toBe('3');
+      expect(await notice.textContent()).toMatch(/^3 reports from field devices are being filed/);
+      expect(await notice.locator('time').getAttribute('datetime')).toBe(status.oldestReceivedAt);
+      // Not in the queue yet, which is the API's list for the same user.
+      await expectQueue(page, await unverified(ops));
+      const ids: string[] = items.map((i) => i.id);
+      expect((await queueIds(page)).filter((id) => ids.includes(id))).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'desk-intake');
+
+      // Reading one by id files it with the rest of its part; the notice goes, the queue has them.
+      await ops.get(`/api/v1/incidents/${ids[0]}`);
+      expect((await ops.get<{ waiting: number }>('/api/v1/incidents/intake')).waiting).toBe(0);
+      await expect.poll(() => notice.count(), { timeout: 15_000 }).toBe(0);
+      await expect
+        .poll(async () => (await queueIds(page)).filter((id) => ids.includes(id)).sort(), {
+          timeout: 15_000,
+        })
+        .toEqual([...ids].sort());
+      await expectQueue(page, await unverified(ops));
+      await page.close();
+    });
+  },
+);

@@ -50,14 +50,17 @@ export interface Demo {
   stop(): Promise<void>;
 }
 
-/** Starts `konbit demo` on a free port with a fresh store; resolves once it serves. */
-export async function startDemo(): Promise<Demo> {
+/**
+ * Starts `konbit demo` on a free port with a fresh store, with `env` added to its settings;
+ * resolves once it serves.
+ */
+export async function startDemo(env: Record<string, string> = {}): Promise<Demo> {
   const dir = mkdtempSync(join(tmpdir(), 'konbit-e2e-'));
   const child = spawn(
     process.execPath,
     [join(REPO, 'cli', 'bin', 'konbit.js'), 'demo', '--db', join(dir, 'demo.db'), '--port', '0'],
     {
-      env: { ...process.env, KONBIT_LOG_LEVEL: 'warn' },
+      env: { ...process.env, KONBIT_LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -138,11 +141,14 @@ export interface BrowserDemo {
   readonly browser: Browser;
 }
 
-/** A fresh `konbit demo` and a browser for the enclosing describe block, stopped after it. */
-export function useBrowserDemo(): BrowserDemo {
+/**
+ * A fresh `konbit demo` (with `env` added to its settings) and a browser for the enclosing
+ * describe block, stopped after it.
+ */
+export function useBrowserDemo(env: Record<string, string> = {}): BrowserDemo {
   const state = {} as { demo: Demo; browser: Browser };
   beforeAll(async () => {
-    state.demo = await startDemo();
+    state.demo = await startDemo(env);
     state.browser = await launch();
   });
   afterAll(async () => {

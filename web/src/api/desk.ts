@@ -1,12 +1,14 @@
 /**
  * The incident desk's calls: the unverified queue, one report in full, its possible duplicates,
- * and the analyst's moves (claim, release, verification, merge). Every answer is checked
- * against the schemas of @konbit/core.
+ * the analyst's moves (claim, release, verification, merge and its undoing), and what the
+ * server has acknowledged from field devices but not yet filed. Every answer is checked against
+ * the schemas of @konbit/core.
  */
 import {
   IncidentCollection,
   IncidentDetail,
   IncidentDuplicatesResponse,
+  IncidentIntakeStatus,
   MergeIncidentResponse,
   type IncidentType,
   type VerificationState,
@@ -56,4 +58,18 @@ export const desk = {
     }),
   merge: (id: string, into: string) =>
     request('POST', `/api/v1/incidents/${id}/merge`, MergeIncidentResponse, { body: { into } }),
+  unmerge: (id: string) =>
+    request('DELETE', `/api/v1/incidents/${id}/merge`, MergeIncidentResponse),
+  intake: (signal?: AbortSignal) =>
+    request('GET', '/api/v1/incidents/intake', IncidentIntakeStatus, signal ? { signal } : {}),
 };
+
+/**
+ * How soon to ask again what waits to be filed: often while reports wait or filing fails (the
+ * notice follows them down to none), rarely when nothing waits (a burst is then seen within
+ * that time).
+ */
+export function intakePollMs(status: IncidentIntakeStatus | undefined): number {
+  if (status && (status.waiting > 0 || status.fault !== null)) return 2_000;
+  return 15_000;
+}

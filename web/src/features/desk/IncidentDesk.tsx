@@ -1,9 +1,10 @@
 /**
  * The incident desk, for analysts (`incident.verify`): the unverified queue, newest first, with
  * filters and search; one report in full with claim / release and verify / dispute / mark
- * false with a reason; its possible duplicates side by side, merged with one action. The queue
- * and the open report follow the live feed: what another analyst claims or judges shows here
- * without a reload.
+ * false with a reason; its possible duplicates side by side, merged with one action (and undone
+ * with another). The queue and the open report follow the live feed: what another analyst claims
+ * or judges shows here without a reload. Reports acknowledged from field devices but not yet
+ * filed are announced above the queue until they join it.
  */
 import {
   INCIDENT_TYPES,
@@ -23,6 +24,7 @@ import { registerStrings } from '../../i18n/i18n';
 import { FilterSelect, useCommuneOptions } from '../../ui/FilterSelect';
 import { Time } from '../../ui/format';
 import { DuplicateCompare } from './DuplicateCompare';
+import { IntakeNotice } from './IntakeNotice';
 import './desk.css';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
@@ -98,6 +100,7 @@ export default function IncidentDesk({ me }: ViewProps) {
         <button type="submit">{t('apply')}</button>
       </form>
 
+      <IntakeNotice />
       <div className="desk-panes">
         <Queue
           features={features}
@@ -249,6 +252,19 @@ function Queue({
 }
 
 type Judgement = 'verified' | 'disputed' | 'false';
+
+/** What an action did, and how to take it back when it can be (a merge). */
+interface Done {
+  readonly text: string;
+  readonly report: IncidentDetail | null;
+  readonly undo?: { readonly label: string; readonly run: () => void };
+}
+
+interface Message {
+  readonly kind: 'error' | 'done';
+  readonly text: string;
+  readonly undo?: Done['undo'] | null;
+}
 const JUDGEMENTS: readonly Judgement[] = ['verified', 'disputed', 'false'];
 
 function ReportPanel({
@@ -276,19 +292,19 @@ function ReportPanel({
   );
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
   // The report as the server last answered an action here: shown at once, until a read is newer.
   const [answered, setAnswered] = useState<IncidentDetail | null>(null);
 
-  async function act(work: () => Promise<{ text: string; report: IncidentDetail | null }>) {
+  async function act(work: () => Promise<Done>) {
     setBusy(true);
     setMessage(null);
     try {
       const done = await work();
       if (done.report) setAnswered(done.report);
-      setMessage({ kind: 'done', text: done.text });
+      setMessage({ kind: 'done', text: done.text, undo: done.undo ?? null });
       onChanged();
     } catch (err) {
       setMessage({ kind: 'error', text: refusal(err, t('actionFailed')) });
@@ -405,6 +421,20 @@ function ReportPanel({
           data-testid={message.kind === 'error' ? 'desk-error' : 'desk-done'}
         >
           {message.text}
+          {message.undo && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy}
+                data-testid="undo"
+                onClick={message.undo.run}
+              >
+                {message.undo.label}
+              </button>
+            </>
+          )}
         </p>
       )}
 
@@ -511,6 +541,19 @@ function ReportPanel({
               return {
                 text: t('merged', { count: merged.survivor?.properties.corroborations ?? 0 }),
                 report: merged.survivor,
+                undo: {
+                  label: t('unmerge'),
+                  run: () =>
+                    void act(async () => {
+                      const undone = await desk.unmerge(candidate.id);
+                      return {
+                        text: t('unmerged', {
+                          count: undone.survivor?.properties.corroborations ?? 0,
+                        }),
+                        report: undone.survivor,
+                      };
+                    }),
+                },
               };
             })
           }

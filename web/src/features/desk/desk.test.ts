@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HAITI_BBOX, queuePath } from '../../api/desk';
+import { HAITI_BBOX, intakePollMs, queuePath } from '../../api/desk';
 import { metresBetween } from './distance';
 
 describe('the desk queue’s request', () => {
@@ -43,5 +43,21 @@ describe('the distance between two reports', () => {
   it('shrinks a degree of longitude by the cosine of the latitude', () => {
     const d = metresBetween([-72.334, 18.55], [-72.333, 18.55]);
     expect(d).toBeCloseTo(111.195 * Math.cos((18.55 * Math.PI) / 180), 1);
+  });
+});
+
+describe('how often the desk asks what waits to be filed', () => {
+  const status = (waiting: number, fault: string | null = null) => ({
+    waiting,
+    oldestReceivedAt: waiting > 0 ? '2023-06-08T12:00:00.000Z' : null,
+    fault,
+  });
+
+  it('asks every 2 s while reports wait or filing fails, every 15 s otherwise', () => {
+    expect(intakePollMs(status(1200))).toBe(2_000);
+    expect(intakePollMs(status(0, 'Filing has failed since …'))).toBe(2_000);
+    expect(intakePollMs(status(0))).toBe(15_000);
+    // Before the first answer (or after a failed request) it does not hammer the server.
+    expect(intakePollMs(undefined)).toBe(15_000);
   });
 });
