@@ -244,6 +244,37 @@ describe.skipIf(unavailable !== null)('the map layers', () => {
       .poll(() => drawnClusters(p))
       .toEqual(answer.clusters.map((c) => [c.cell, c.count]).sort());
     expect(await drawnKeys(p, 'incidents-points')).toEqual([]);
+    // Each circle in view carries its count, drawn as an image made for that count.
+    const labels = async () =>
+      new Map(
+        (await p.evaluate(
+          `window.konbitMap.queryRenderedFeatures({ layers: ['incidents-cluster-counts'] })
+            .map((f) => [f.properties.cell, f.properties.label + (window.konbitMap.hasImage('incident-count-' + f.properties.label) ? '' : ' (no image)')])`,
+        )) as [string, string][],
+      );
+    const [west, south, east, north] = bounds as [number, number, number, number];
+    const margin = [(east - west) * 0.05, (north - south) * 0.05] as const;
+    const inner = (c: Cluster) =>
+      c.centre[0] > west + margin[0] &&
+      c.centre[0] < east - margin[0] &&
+      c.centre[1] > south + margin[1] &&
+      c.centre[1] < north - margin[1];
+    const inView = answer.clusters.filter(inner);
+    expect(inView.length).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          const shown = await labels();
+          return inView.map((c) => [c.cell, shown.get(c.cell) ?? null]).sort();
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual(inView.map((c) => [c.cell, String(c.count)]).sort());
+    // Nothing labelled that the answer does not hold, nor with another count.
+    const counts = new Map(answer.clusters.map((c) => [c.cell, String(c.count)]));
+    for (const [cell, label] of await labels())
+      expect(label, `cell ${cell}`).toBe(counts.get(cell));
+    await screenshot(p, 'map-incident-clusters');
 
     // Every cell's count is what the list returns for its box with the same filters.
     for (const c of answer.clusters) {

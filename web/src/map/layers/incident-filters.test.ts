@@ -1,6 +1,12 @@
 import type { LocalDate, Me } from '@konbit/core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VERIFICATION, filtersOf, modeOf, POINTS_FROM_ZOOM } from './incident-filters';
+import {
+  clusterLabel,
+  DEFAULT_VERIFICATION,
+  filtersOf,
+  modeOf,
+  POINTS_FROM_ZOOM,
+} from './incident-filters';
 import type { LayerState } from './layer';
 
 const state = (options: Record<string, string>, zoom: number | null = 11): LayerState => ({
@@ -35,5 +41,12 @@ describe('the incident layer’s questions', () => {
     expect(modeOf(state({}, POINTS_FROM_ZOOM - 0.01))).toBe('clusters');
     expect(modeOf(state({}, POINTS_FROM_ZOOM))).toBe('points');
     expect(modeOf(state({}, null))).toBe('waiting');
+  });
+
+  it('labels a cluster with its count, exactly, up to 99,999', () => {
+    expect(clusterLabel(1)).toBe('1');
+    expect(clusterLabel(4_821)).toBe('4821');
+    expect(clusterLabel(99_999)).toBe('99999');
+    expect(clusterLabel(100_000)).toBe('100k+');
   });
 });

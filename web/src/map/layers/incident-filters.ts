@@ -36,6 +36,14 @@ export function filtersOf(state: LayerState): IncidentFilters {
   };
 }
 
+/** Images of cluster counts are named this and the count (see `clusterLabel`). */
+export const COUNT_IMAGE_PREFIX = 'incident-count-';
+
+/** A cluster's count as its circle shows it: the number itself, up to 99,999. */
+export function clusterLabel(count: number): string {
+  return count > 99_999 ? '100k+' : String(count);
+}
+
 /** Points when zoomed in, clusters when zoomed out; nothing until the map has a view. */
 export function modeOf(state: LayerState): 'clusters' | 'points' | 'waiting' {
   if (!state.viewport) return 'waiting';

@@ -1,6 +1,6 @@
 /**
- * Incidents: counts by map cell from the server when zoomed out, the points themselves when
- * zoomed in, always for the box in view (never every point). Filters by type, verification and
+ * Incidents: counts by map cell from the server when zoomed out (circles sized and labelled by
+ * their count), the points themselves when zoomed in, always for the box in view (never every point). Filters by type, verification and
  * source grade (Admiralty reliability and credibility); the time window gives the period. A
  * point shown at its commune centroid (a sensitive report this user may not see exactly) is
  * drawn hollow and flagged in the list and the details.
@@ -24,6 +24,8 @@ import { registerStrings } from '../../i18n/i18n';
 import { Position, Time, useNumber } from '../../ui/format';
 import { INCIDENT, INCIDENT_CLUSTER } from '../colours';
 import {
+  clusterLabel,
+  COUNT_IMAGE_PREFIX,
   DEFAULT_VERIFICATION,
   filtersOf,
   modeOf,
@@ -56,6 +58,35 @@ export interface IncidentsData {
 }
 
 const bboxText = (b: readonly number[]) => b.join(',');
+
+/**
+ * A cluster's count drawn as an image with the browser's own font: the map has no text glyphs
+ * without a network, so the counts are icons, made the first time a count is shown.
+ */
+function countImage(label: string): { image: ImageData; pixelRatio: number } | null {
+  const ratio = Math.min(2, Math.max(1, Math.round(window.devicePixelRatio || 1)));
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  const font = `bold ${12 * ratio}px system-ui, sans-serif`;
+  context.font = font;
+  canvas.width = Math.ceil(context.measureText(label).width) + 6 * ratio;
+  canvas.height = 18 * ratio;
+  // Resizing the canvas resets its state.
+  context.font = font;
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  context.lineJoin = 'round';
+  context.lineWidth = 3 * ratio;
+  context.strokeStyle = INCIDENT_CLUSTER;
+  context.strokeText(label, canvas.width / 2, canvas.height / 2);
+  context.fillStyle = '#ffffff';
+  context.fillText(label, canvas.width / 2, canvas.height / 2);
+  return {
+    image: context.getImageData(0, 0, canvas.width, canvas.height),
+    pixelRatio: ratio,
+  };
+}
 
 function Legend({ data }: LayerProps<IncidentsData>) {
   const { t } = useTranslation('map');
@@ -440,6 +471,21 @@ export const incidentsLayer: MapLayer<IncidentsData> = {
       },
     });
     map.addLayer({
+      id: 'incidents-cluster-counts',
+      type: 'symbol',
+      source: 'incidents-clusters',
+      layout: {
+        'icon-image': ['concat', COUNT_IMAGE_PREFIX, ['get', 'label']],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+    });
+    map.on('styleimagemissing', (event: { id: string }) => {
+      if (!event.id.startsWith(COUNT_IMAGE_PREFIX) || map.hasImage(event.id)) return;
+      const made = countImage(event.id.slice(COUNT_IMAGE_PREFIX.length));
+      if (made) map.addImage(event.id, made.image, { pixelRatio: made.pixelRatio });
+    });
+    map.addLayer({
       id: 'incidents-point-circles',
       type: 'circle',
       source: 'incidents-points',
@@ -460,7 +506,12 @@ export const incidentsLayer: MapLayer<IncidentsData> = {
       features: clusters.map((r) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: r.cluster.centre },
-        properties: { id: r.id, cell: r.cluster.cell, count: r.cluster.count },
+        properties: {
+          id: r.id,
+          cell: r.cluster.cell,
+          count: r.cluster.count,
+          label: clusterLabel(r.cluster.count),
+        },
       })),
     } as never);
     (map.getSource('incidents-points') as GeoJSONSource).setData({
@@ -480,7 +531,7 @@ export const incidentsLayer: MapLayer<IncidentsData> = {
         })),
     } as never);
   },
-  styleLayers: ['incidents-cluster-circles', 'incidents-point-circles'],
+  styleLayers: ['incidents-cluster-circles', 'incidents-cluster-counts', 'incidents-point-circles'],
   clickable: ['incidents-point-circles', 'incidents-cluster-circles'],
   pick: (f: MapGeoJSONFeature) => (typeof f.id === 'string' ? f.id : null),
   locate(data, id) {
