@@ -16,8 +16,7 @@ import {
 import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
-import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
-import { canRead } from '../policy/policy.js';
+import { notFound, readThroughPolicy, writableOne } from '../policy/enforce.js';
 import type { Store, Tx } from '../store/store.js';
 import { alertRowToAlert, alertToRow, type Alert } from './alert.js';
 import {
@@ -98,12 +97,14 @@ export async function acknowledgeAlert(
   id: string,
   input: AcknowledgeAlertRequest,
 ): Promise<Alert> {
-  const row = await findAlert(tx, id);
-  const alert = row ? alertRowToAlert(row) : null;
-  if (!alert || !canRead(actor, alert)) {
-    throw notFound('alert', id);
-  }
-  assertCanWrite(actor, 'alert.acknowledge', alert);
+  const alert = writableOne(
+    actor,
+    'alert.acknowledge',
+    await findAlert(tx, id),
+    alertRowToAlert,
+    'alert',
+    id,
+  );
   if (alert.acknowledged) {
     throw new KonbitError(
       'Conflict',

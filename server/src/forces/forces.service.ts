@@ -29,7 +29,7 @@ import {
 import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
-import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
+import { assertCanWrite, notFound, readThroughPolicy, writableOne } from '../policy/enforce.js';
 import { canRead } from '../policy/policy.js';
 import { requestedTag } from '../policy/tag.js';
 import type { Db, Store, Tx } from '../store/store.js';
@@ -435,12 +435,14 @@ export async function setMilestoneStatus(
   id: string,
   input: MilestoneStatusRequest,
 ): Promise<Milestone> {
-  const row = await findMilestone(tx, id);
-  const milestone = row ? milestoneRowToMilestone(row) : null;
-  if (!milestone || !canRead(actor, milestone)) {
-    throw notFound('milestone', id);
-  }
-  assertCanWrite(actor, 'force.manage', milestone);
+  const milestone = writableOne(
+    actor,
+    'force.manage',
+    await findMilestone(tx, id),
+    milestoneRowToMilestone,
+    'milestone',
+    id,
+  );
   const check = checkMilestoneTransition(milestone.status, input.status);
   if (!check.ok) throw new KonbitError('InvalidStatusTransition', check.reason, 'status');
   const updated: Milestone = {

@@ -7,7 +7,7 @@ import { KonbitError, type ClassificationLevel } from '@konbit/core';
 import { recordChange } from '../changelog/changelog.service.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
 import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
-import { canRead, type AccessTag, type Action } from '../policy/policy.js';
+import type { AccessTag, Action } from '../policy/policy.js';
 import type { Store, Tx } from '../store/store.js';
 
 export interface RecordMeta {
@@ -133,19 +133,4 @@ export async function readOne<R, T extends AccessTag & { readonly id: string }>(
   const [record] = row ? await readThroughPolicy(store, actor, entity, [toRecord(row)]) : [];
   if (!record) throw notFound(what, id);
   return record;
-}
-
-/** The record a change is about: 404 when the writer may not read it, 403 when not change it. */
-export function writableOne<R, T extends AccessTag>(
-  actor: Writer,
-  action: Action,
-  row: R | undefined,
-  toRecord: (row: R) => T,
-  what: string,
-  id: string,
-): T {
-  const current = row ? toRecord(row) : null;
-  if (!current || !canRead(actor, current)) throw notFound(what, id);
-  assertCanWrite(actor, action, current);
-  return current;
 }

@@ -54,7 +54,13 @@ import {
   type UserActor,
   type Writer,
 } from '../policy/actor.js';
-import { assertCanWrite, auditRead, notFound, readThroughPolicy } from '../policy/enforce.js';
+import {
+  assertCanWrite,
+  auditRead,
+  notFound,
+  readableOne,
+  readThroughPolicy,
+} from '../policy/enforce.js';
 import { editableIncidentFields, type IncidentField } from '../policy/incidents.js';
 import { can, canRead } from '../policy/policy.js';
 import type { Store, Tx } from '../store/store.js';
@@ -338,12 +344,7 @@ async function workable(tx: Tx, actor: Writer, id: string): Promise<Incident> {
 
 /** The incident if `actor` may read it; otherwise 404, the same answer as for no incident. */
 async function readable(tx: Tx | Store['db'], actor: Actor, id: string): Promise<Incident> {
-  const row = await findIncident(tx, id);
-  const incident = row ? incidentRowToIncident(row) : null;
-  if (!incident || !canRead(actor, incident)) {
-    throw notFound('incident', id);
-  }
-  return incident;
+  return readableOne(actor, await findIncident(tx, id), incidentRowToIncident, 'incident', id);
 }
 
 // ---------------------------------------------------------------------------------------------

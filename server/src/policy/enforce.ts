@@ -23,6 +23,37 @@ export function assertCanWrite(actor: Writer, action: Action, tag: AccessTag): v
 }
 
 /**
+ * The record a stored row holds, when `actor` may read it; otherwise 404, the same answer as for
+ * no row. `field` names the request field that held the id.
+ */
+export function readableOne<R, T extends AccessTag>(
+  actor: Actor,
+  row: R | undefined,
+  toRecord: (row: R) => T,
+  what: string,
+  id: string,
+  field = 'id',
+): T {
+  const record = row ? toRecord(row) : null;
+  if (!record || !canRead(actor, record)) throw notFound(what, id, field);
+  return record;
+}
+
+/** The record a change is about: 404 when the writer may not read it, 403 when not change it. */
+export function writableOne<R, T extends AccessTag>(
+  actor: Writer,
+  action: Action,
+  row: R | undefined,
+  toRecord: (row: R) => T,
+  what: string,
+  id: string,
+): T {
+  const current = readableOne(actor, row, toRecord, what, id);
+  assertCanWrite(actor, action, current);
+  return current;
+}
+
+/**
  * Keeps the records `actor` may read (the store's query already filtered; this is the check
  * every way out shares) and writes one audit entry when an admin read beyond their own
  * organisation's reach.

@@ -28,7 +28,7 @@ import type { Areas } from '../areas/areas.js';
 import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
-import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
+import { assertCanWrite, notFound, readableOne, readThroughPolicy } from '../policy/enforce.js';
 import { canRead } from '../policy/policy.js';
 import { requestedTag } from '../policy/tag.js';
 import type { Db, Store, Tx } from '../store/store.js';
@@ -172,12 +172,7 @@ export function placeSite(
 }
 
 async function readableSite(db: Db | Tx, actor: Actor, id: string): Promise<Site> {
-  const row = await findSite(db, id);
-  const site = row ? siteRowToSite(row) : null;
-  if (!site || !canRead(actor, site)) {
-    throw notFound('site', id);
-  }
-  return site;
+  return readableOne(actor, await findSite(db, id), siteRowToSite, 'site', id);
 }
 
 export async function createSite(

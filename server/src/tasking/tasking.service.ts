@@ -25,7 +25,13 @@ import { logRecord } from '../changelog/log-record.js';
 import type { Clock } from '../clock/clock.js';
 import { findContribution } from '../forces/forces.repository.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
-import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
+import {
+  assertCanWrite,
+  notFound,
+  readableOne,
+  readThroughPolicy,
+  writableOne,
+} from '../policy/enforce.js';
 import { canRead } from '../policy/policy.js';
 import { requestedTag } from '../policy/tag.js';
 import type { Site } from '../sites/site.js';
@@ -112,12 +118,7 @@ export async function listUnits(store: Store, actor: Actor): Promise<Unit[]> {
 }
 
 async function readableUnit(db: Db | Tx, actor: Actor, id: string, field = 'id'): Promise<Unit> {
-  const row = await findUnit(db, id);
-  const unit = row ? unitRowToUnit(row) : null;
-  if (!unit || !canRead(actor, unit)) {
-    throw notFound('unit', id, field);
-  }
-  return unit;
+  return readableOne(actor, await findUnit(db, id), unitRowToUnit, 'unit', id, field);
 }
 
 export async function getUnit(store: Store, actor: Actor, id: string): Promise<Unit> {
@@ -245,12 +246,14 @@ export async function setAssignmentState(
   id: string,
   input: AssignmentStateRequest,
 ): Promise<AssignmentRecord> {
-  const row = await findAssignment(tx, id);
-  const current = row ? assignmentRowToAssignment(row) : null;
-  if (!current || !canRead(actor, current)) {
-    throw notFound('assignment', id);
-  }
-  assertCanWrite(actor, 'tasking.manage', current);
+  const current = writableOne(
+    actor,
+    'tasking.manage',
+    await findAssignment(tx, id),
+    assignmentRowToAssignment,
+    'assignment',
+    id,
+  );
   const allowed =
     current.state === 'planned' || (current.state === 'active' && input.state === 'ended');
   if (!allowed) {

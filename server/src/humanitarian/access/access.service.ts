@@ -11,10 +11,10 @@ import {
 import type { Areas } from '../../areas/areas.js';
 import type { Clock } from '../../clock/clock.js';
 import type { Actor, Writer } from '../../policy/actor.js';
-import { readThroughPolicy } from '../../policy/enforce.js';
+import { readThroughPolicy, writableOne } from '../../policy/enforce.js';
 import type { Store, Tx } from '../../store/store.js';
 import { sourceRecord } from '../hazards/hazard.js';
-import { assertNewId, newRecordMeta, readOne, recordWrite, writableOne } from '../record.js';
+import { assertNewId, newRecordMeta, readOne, recordWrite } from '../record.js';
 import {
   accessConstraintToRow,
   accessNaturalKey,

@@ -14,9 +14,9 @@ import {
 import type { Areas } from '../../areas/areas.js';
 import type { Clock } from '../../clock/clock.js';
 import type { Actor, Writer } from '../../policy/actor.js';
-import { readThroughPolicy } from '../../policy/enforce.js';
+import { readThroughPolicy, writableOne } from '../../policy/enforce.js';
 import type { Store, Tx } from '../../store/store.js';
-import { assertNewId, newRecordMeta, readOne, recordWrite, writableOne } from '../record.js';
+import { assertNewId, newRecordMeta, readOne, recordWrite } from '../record.js';
 import {
   activityNaturalKey,
   activityRowToActivity,

@@ -16,9 +16,9 @@ import type { Areas } from '../../areas/areas.js';
 import type { Clock } from '../../clock/clock.js';
 import { listFigures, type FigureReadDeps, type ReadFigure } from '../../figures/figure.service.js';
 import type { Actor, Writer } from '../../policy/actor.js';
-import { readThroughPolicy } from '../../policy/enforce.js';
+import { readThroughPolicy, writableOne } from '../../policy/enforce.js';
 import type { Store, Tx } from '../../store/store.js';
-import { assertNewId, newRecordMeta, readOne, recordWrite, writableOne } from '../record.js';
+import { assertNewId, newRecordMeta, readOne, recordWrite } from '../record.js';
 import {
   DEFAULT_HAZARD_CLASSIFICATION,
   hazardEventToRow,

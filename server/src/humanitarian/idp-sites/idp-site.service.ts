@@ -15,10 +15,10 @@ import type { Clock } from '../../clock/clock.js';
 import type { Figure } from '../../figures/figure.js';
 import { latestSiteFigures } from '../../figures/figure.service.js';
 import type { Actor, Writer } from '../../policy/actor.js';
-import { readThroughPolicy } from '../../policy/enforce.js';
+import { readThroughPolicy, writableOne } from '../../policy/enforce.js';
 import { inChunks } from '../../store/chunks.js';
 import type { Store, Tx } from '../../store/store.js';
-import { assertNewId, newRecordMeta, readOne, recordWrite, writableOne } from '../record.js';
+import { assertNewId, newRecordMeta, readOne, recordWrite } from '../record.js';
 import {
   DEFAULT_IDP_SITE_CLASSIFICATION,
   idpSiteNaturalKey,
