@@ -119,16 +119,15 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
     // Answers are held until the test has seen the state before them.
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => (release = r));
+    // The route's own fetch follows the context's offline flag, which setOffline(false) clears
+    // only when it returns; the phone may send as soon as it sees the network, a moment before.
+    let online: () => void = () => undefined;
+    const backOnline = new Promise<void>((r) => (online = r));
     await field.page.route('**/api/v1/incidents', async (route: Route) => {
       const request = route.request();
       if (request.method() !== 'POST') return route.fallback();
-      let response;
-      try {
-        response = await route.fetch();
-      } catch {
-        // No network: the request never left the phone.
-        return route.abort('internetdisconnected');
-      }
+      await backOnline;
+      const response = await route.fetch();
       posts.push({
         key: request.headers()['idempotency-key'] ?? null,
         id: request.postDataJSON()?.id,
@@ -148,6 +147,7 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
     await screenshot(field.page, 'report-offline-waiting');
 
     await field.context.setOffline(false);
+    online();
     // The server has answered 201, but the answer has not reached the phone: not received.
     await expect.poll(() => posts.map((p) => p.status), { timeout: 30_000 }).toEqual([201]);
     expect(await readable(id)).toBe(true);
