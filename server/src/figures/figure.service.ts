@@ -22,8 +22,7 @@ import type { Config } from '../config/config.js';
 import { findHazardEvent } from '../humanitarian/hazards/hazard.repository.js';
 import { findIdpSite } from '../humanitarian/idp-sites/idp-site.repository.js';
 import { actorOrg, actorRef, type Actor, type Writer } from '../policy/actor.js';
-import { assertCanWrite, notFound, readThroughPolicy } from '../policy/enforce.js';
-import { canRead } from '../policy/policy.js';
+import { assertCanWrite, notFound, readableOne, readThroughPolicy } from '../policy/enforce.js';
 import { tagOfRow, type TaggedRow } from '../humanitarian/record.js';
 import type { Store, Tx } from '../store/store.js';
 import { figureRowToFigure, figureToRow, type DtmOrigin, type Figure } from './figure.js';
@@ -63,9 +62,7 @@ function assertLinkable(
   field: string,
   id: string,
 ): void {
-  if (!row || !canRead(actor, tagOfRow(row))) {
-    throw notFound(what, id, field);
-  }
+  readableOne(actor, row, tagOfRow, what, id, field);
 }
 
 /** The P-code a figure is placed at: given, or an IDP site's commune (and then they must agree). */

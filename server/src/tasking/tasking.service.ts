@@ -32,7 +32,6 @@ import {
   readThroughPolicy,
   writableOne,
 } from '../policy/enforce.js';
-import { canRead } from '../policy/policy.js';
 import { requestedTag } from '../policy/tag.js';
 import type { Site } from '../sites/site.js';
 import { findSite } from '../sites/site.repository.js';
@@ -205,15 +204,19 @@ export async function createAssignment(
     throw new KonbitError('AlreadyExists', `An assignment with id ${id} already exists`, 'id');
   }
   const unit = await readableUnit(tx, actor, input.unitId, 'unitId');
-  const siteRow = await findSite(tx, input.siteId);
-  if (!siteRow || !canRead(actor, siteRowToSite(siteRow))) {
-    throw notFound('site', input.siteId, 'siteId');
-  }
+  const site = readableOne(
+    actor,
+    await findSite(tx, input.siteId),
+    siteRowToSite,
+    'site',
+    input.siteId,
+    'siteId',
+  );
   const now = clock.now().toISOString();
   const assignment: Assignment = {
     id: id as AssignmentId,
     unitId: unit.id,
-    siteId: siteRow.id,
+    siteId: site.id,
     personnel: input.personnel,
     startsAt: input.startsAt,
     endsAt: input.endsAt ?? null,

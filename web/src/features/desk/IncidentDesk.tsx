@@ -252,6 +252,7 @@ function Queue({
 }
 
 type Judgement = 'verified' | 'disputed' | 'false';
+const JUDGEMENTS: readonly Judgement[] = ['verified', 'disputed', 'false'];
 
 /** What an action did, and how to take it back when it can be (a merge). */
 interface Done {
@@ -265,7 +266,6 @@ interface Message {
   readonly text: string;
   readonly undo?: Done['undo'] | null;
 }
-const JUDGEMENTS: readonly Judgement[] = ['verified', 'disputed', 'false'];
 
 function ReportPanel({
   id,
