@@ -12,6 +12,7 @@ import type { Route } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type ApiUser } from './api';
 import { drawnKeys, openMap } from './map.support';
+import { startHoldingProxy } from './proxy';
 import {
   browserSkipReason,
   screenshot,
@@ -43,13 +44,17 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
   });
 
   /**
-   * A field reporter's phone. `offline`: the network will go, so the service worker must hold
-   * the shell first. Otherwise no service worker runs: once one controls the page, the POSTs
-   * it lets through are not always seen by the page's routes, which these tests rely on.
+   * A field reporter's phone, signed in at `url`. `offline`: the network will go, so the service
+   * worker must hold the shell first. Otherwise no service worker runs, so that the page's routes
+   * see every POST (they miss the ones a service worker lets through).
    */
-  async function reporter(
-    { offline }: { offline: boolean } = { offline: true },
-  ): Promise<{ context: BrowserContext; page: Page }> {
+  async function reporter({
+    offline,
+    url,
+  }: {
+    offline: boolean;
+    url: string;
+  }): Promise<{ context: BrowserContext; page: Page }> {
     const context = await t.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
@@ -58,7 +63,7 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
       serviceWorkers: offline ? 'allow' : 'block',
     });
     const page = await context.newPage();
-    await signInAs(page, t.demo, 'reporter');
+    await signInAs(page, { url }, 'reporter');
     await page.getByTestId('language').selectOption('en');
     if (offline) await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     return { context, page };
@@ -114,47 +119,40 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
 
   it('keeps a report filed offline waiting, marks it received only after the 201, and the other user’s map shows it once without a reload', async () => {
     const hq = await watcher();
-    const field = await reporter();
-    const posts: { key: string | null; id: unknown; status: number }[] = [];
-    // Answers are held until the test has seen the state before them.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((r) => (release = r));
-    // The route's own fetch follows the context's offline flag, which setOffline(false) clears
-    // only when it returns; the phone may send as soon as it sees the network, a moment before.
-    let online: () => void = () => undefined;
-    const backOnline = new Promise<void>((r) => (online = r));
-    await field.page.route('**/api/v1/incidents', async (route: Route) => {
-      const request = route.request();
-      if (request.method() !== 'POST') return route.fallback();
-      await backOnline;
-      const response = await route.fetch();
-      posts.push({
-        key: request.headers()['idempotency-key'] ?? null,
-        id: request.postDataJSON()?.id,
-        status: response.status(),
-      });
-      await held;
-      return route.fulfill({ response });
-    });
+    // The phone's service worker hides its POSTs from Playwright's routes, so the phone talks to
+    // the demo through a proxy that records each report it carries and holds the answer until the
+    // test has seen the state before it.
+    const wire = await startHoldingProxy(
+      t.demo.url,
+      (method, path) => method === 'POST' && path === '/api/v1/incidents',
+    );
+    const field = await reporter({ offline: true, url: wire.url });
 
     await field.context.setOffline(true);
     await fileReport(field.page, 'Illustrative: a roadblock reported with no network');
     await expect.poll(() => states(field.page)).toEqual(['waiting']);
     const id = await field.page.getByTestId('outbox-item').getAttribute('data-id');
     if (!id) throw new Error('the outbox item has an id');
-    expect(posts).toEqual([]);
+    expect(wire.exchanges).toEqual([]);
     expect(await readable(id)).toBe(false);
     await screenshot(field.page, 'report-offline-waiting');
 
     await field.context.setOffline(false);
-    online();
     // The server has answered 201, but the answer has not reached the phone: not received.
-    await expect.poll(() => posts.map((p) => p.status), { timeout: 30_000 }).toEqual([201]);
+    await expect
+      .poll(() => wire.exchanges.map((e) => e.status), { timeout: 30_000 })
+      .toEqual([201]);
     expect(await readable(id)).toBe(true);
     expect(await states(field.page)).not.toContain('received');
-    release();
+    wire.release();
     await expect.poll(() => states(field.page), { timeout: 30_000 }).toEqual(['received']);
-    for (const p of posts) expect(p).toEqual({ key: id, id, status: 201 });
+    for (const e of wire.exchanges) {
+      expect({
+        key: e.idempotencyKey,
+        id: (e.body as { id?: unknown }).id,
+        status: e.status,
+      }).toEqual({ key: id, id, status: 201 });
+    }
 
     await expect
       .poll(() => shown(hq.page, id), { timeout: 20_000 })
@@ -162,11 +160,12 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
     await screenshot(hq.page, 'report-sync-watcher');
     await field.context.close();
     await hq.context.close();
+    await wire.close();
   });
 
   it('sends a report again with the same Idempotency-Key when the first answer is lost, and the map shows it once', async () => {
     const hq = await watcher();
-    const field = await reporter({ offline: false });
+    const field = await reporter({ offline: false, url: t.demo.url });
     const keys: string[] = [];
     let attempts = 0;
     // The first try reaches the server, which stores it, but its answer never arrives.

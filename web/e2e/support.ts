@@ -99,7 +99,8 @@ export async function startDemo(env: Record<string, string> = {}): Promise<Demo>
 
 export const DEMO_PASSWORD = 'konbit-demo';
 
-export async function signInAs(page: Page, demo: Demo, role: string): Promise<void> {
+/** Signs in through the web app at `demo.url` (the demo, or a proxy in front of it). */
+export async function signInAs(page: Page, demo: Pick<Demo, 'url'>, role: string): Promise<void> {
   await page.goto(demo.url);
   await page.getByLabel(/e-mail|courriel|imèl/i).fill(`${role}@demo.konbit.example`);
   await page.getByLabel(/password|mot de passe|modpas/i).fill(DEMO_PASSWORD);
