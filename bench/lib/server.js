@@ -1,16 +1,29 @@
 // Helpers for benchmarks: a Konbit server in its own process (so the load generator does not
-// share its CPU time), and its memory.
+// share its CPU time), the transport floor beside it, and their memory.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const KONBIT = fileURLToPath(new URL('../../cli/bin/konbit.js', import.meta.url));
+const FLOOR = fileURLToPath(new URL('./floor-server.js', import.meta.url));
 
 /** Starts `konbit serve --db FILE --port 0`; resolves with its URL, pid and a stop function. */
-export async function startServer(db, env = {}) {
+export function startServer(db, env = {}) {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, KONBIT, 'serve', '--db', db, '--port', '0'], {
+  return startProcess([...nodeArgs, KONBIT, 'serve', '--db', db, '--port', '0'], env);
+}
+
+/**
+ * Starts the transport floor (`floor-server.js`) in its own process: `GET /bytes/N` answers N
+ * bytes held in memory, so the same client and sizes time HTTP alone.
+ */
+export function startFloorServer() {
+  return startProcess([FLOOR]);
+}
+
+async function startProcess(args, env = {}) {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, KONBIT_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
