@@ -100,7 +100,8 @@ describe.skipIf(unavailable !== null)('the outbox', () => {
   });
 
   it('never marks an item received before a 201, and sends it again with the same key when an answer is lost', async () => {
-    const context = await t.browser.newContext();
+    // No service worker: Playwright's routes miss the requests one lets through.
+    const context = await t.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await signInAs(page, t.demo, 'humanitarian-im');
     let attempts = 0;
@@ -133,7 +134,8 @@ describe.skipIf(unavailable !== null)('the outbox', () => {
   });
 
   it('shows a create the server refuses as rejected, with its message, and never as received', async () => {
-    const context = await t.browser.newContext();
+    // No service worker: Playwright's routes miss the requests one lets through.
+    const context = await t.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await signInAs(page, t.demo, 'humanitarian-im');
     // Valid for the form, refused by the server: the mission compartment is not the NGO's.

@@ -98,7 +98,8 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
   });
 
   it('marks figures whose sources disagree and shows both with their sources', async () => {
-    const page = await t.browser.newPage();
+    // No service worker: Playwright's routes miss the requests one lets through.
+    const page = await t.browser.newPage({ serviceWorkers: 'block' });
     // The demo's national figures are further apart in time than the conflict window, so the
     // real answer is taken and a disagreeing DTM figure added to it as the API flags one.
     await page.route('**/api/v1/figures?latest=1&pcode=HT', async (route) => {

@@ -61,6 +61,11 @@ export async function startHoldingProxy(
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     const watched = watch(method, path);
+    // The request body is kept for watched requests, and streamed on in every case.
+    let requestBody = Buffer.alloc(0);
+    if (watched) {
+      req.on('data', (c: Buffer) => (requestBody = Buffer.concat([requestBody, c])));
+    }
     const out = forward(
       {
         host: upstream.hostname,
@@ -70,13 +75,20 @@ export async function startHoldingProxy(
         headers: req.headers,
       },
       (answer) => {
+        answer.on('error', () => res.destroy());
         if (!watched) {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
           return;
         }
         void (async () => {
-          const payload = await readAll(answer);
+          let payload: Buffer;
+          try {
+            payload = await readAll(answer);
+          } catch {
+            res.destroy();
+            return;
+          }
           exchanges.push({
             method,
             path,
@@ -91,11 +103,11 @@ export async function startHoldingProxy(
       },
     );
     out.on('error', () => res.destroy());
-    // The request body is kept for watched requests, and streamed on in every case.
-    let requestBody = Buffer.alloc(0);
-    if (watched) {
-      req.on('data', (c: Buffer) => (requestBody = Buffer.concat([requestBody, c])));
-    }
+    // The browser went away (a closed page, a dropped live feed): stop asking the server too.
+    req.on('error', () => out.destroy());
+    res.on('close', () => {
+      if (!res.writableFinished) out.destroy();
+    });
     req.pipe(out);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
