@@ -10,6 +10,7 @@ import { asUser, untilFiled, type ApiUser } from './api';
 import {
   apiToken,
   browserSkipReason,
+  ROUTED,
   screenshot,
   signInAs,
   useBrowserDemo,
@@ -196,11 +197,7 @@ describe.skipIf(unavailable !== null)('the incident desk', () => {
 
   it('shows the server’s refusal of a judgement made on a version that changed meanwhile', async () => {
     const id = await file({ description: 'Barrage à Bel Air (version)' }, 20);
-    // No service worker: Playwright's routes miss the requests one lets through.
-    const page = await t.browser.newPage({
-      viewport: { width: 1400, height: 1000 },
-      serviceWorkers: 'block',
-    });
+    const page = await t.browser.newPage({ ...ROUTED, viewport: { width: 1400, height: 1000 } });
     // No live feed in this browser (a lost connection), so it keeps the version it read.
     await page.route('**/api/v1/feed**', (route) => route.abort());
     await signInAs(page, t.demo, 'mission-ops');

@@ -7,7 +7,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { asUser, type ApiUser, type ListedFigure } from './api';
-import { browserSkipReason, screenshot, signInAs, useBrowserDemo, type Page } from './support';
+import {
+  browserSkipReason,
+  ROUTED,
+  screenshot,
+  signInAs,
+  useBrowserDemo,
+  type Page,
+} from './support';
 
 const unavailable = browserSkipReason();
 
@@ -100,8 +107,7 @@ describe.skipIf(unavailable !== null)('the outbox', () => {
   });
 
   it('never marks an item received before a 201, and sends it again with the same key when an answer is lost', async () => {
-    // No service worker: Playwright's routes miss the requests one lets through.
-    const context = await t.browser.newContext({ serviceWorkers: 'block' });
+    const context = await t.browser.newContext(ROUTED);
     const page = await context.newPage();
     await signInAs(page, t.demo, 'humanitarian-im');
     let attempts = 0;
@@ -134,8 +140,7 @@ describe.skipIf(unavailable !== null)('the outbox', () => {
   });
 
   it('shows a create the server refuses as rejected, with its message, and never as received', async () => {
-    // No service worker: Playwright's routes miss the requests one lets through.
-    const context = await t.browser.newContext({ serviceWorkers: 'block' });
+    const context = await t.browser.newContext(ROUTED);
     const page = await context.newPage();
     await signInAs(page, t.demo, 'humanitarian-im');
     // Valid for the form, refused by the server: the mission compartment is not the NGO's.

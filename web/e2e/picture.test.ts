@@ -5,7 +5,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { asUser, DTM_ROUND_3, testFigure, type ApiUser, type ListedFigure } from './api';
-import { browserSkipReason, screenshot, signInAs, useBrowserDemo, type Page } from './support';
+import {
+  browserSkipReason,
+  ROUTED,
+  screenshot,
+  signInAs,
+  useBrowserDemo,
+  type Page,
+} from './support';
 
 const unavailable = browserSkipReason();
 
@@ -98,8 +105,7 @@ describe.skipIf(unavailable !== null)('the operational picture', () => {
   });
 
   it('marks figures whose sources disagree and shows both with their sources', async () => {
-    // No service worker: Playwright's routes miss the requests one lets through.
-    const page = await t.browser.newPage({ serviceWorkers: 'block' });
+    const page = await t.browser.newPage(ROUTED);
     // The demo's national figures are further apart in time than the conflict window, so the
     // real answer is taken and a disagreeing DTM figure added to it as the API flags one.
     await page.route('**/api/v1/figures?latest=1&pcode=HT', async (route) => {

@@ -9,8 +9,9 @@
  * `watch` selects is forwarded at once; its answer is read whole, recorded, then held until the
  * test calls `release()`.
  */
-import { createServer, request as forward, type IncomingMessage } from 'node:http';
+import { createServer, request as forward } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buffer } from 'node:stream/consumers';
 
 export interface Exchange {
   readonly method: string;
@@ -29,15 +30,6 @@ export interface HoldingProxy {
   /** Lets every held answer, and every later one, through to the browser. */
   release(): void;
   close(): Promise<void>;
-}
-
-function readAll(stream: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
 }
 
 function parsed(body: Buffer): unknown {
@@ -62,10 +54,8 @@ export async function startHoldingProxy(
     const path = req.url ?? '/';
     const watched = watch(method, path);
     // The request body is kept for watched requests, and streamed on in every case.
-    let requestBody = Buffer.alloc(0);
-    if (watched) {
-      req.on('data', (c: Buffer) => (requestBody = Buffer.concat([requestBody, c])));
-    }
+    const requestChunks: Buffer[] = [];
+    if (watched) req.on('data', (c: Buffer) => requestChunks.push(c));
     const out = forward(
       {
         host: upstream.hostname,
@@ -84,7 +74,7 @@ export async function startHoldingProxy(
         void (async () => {
           let payload: Buffer;
           try {
-            payload = await readAll(answer);
+            payload = await buffer(answer);
           } catch {
             res.destroy();
             return;
@@ -93,7 +83,7 @@ export async function startHoldingProxy(
             method,
             path,
             idempotencyKey: (req.headers['idempotency-key'] as string | undefined) ?? null,
-            body: parsed(requestBody),
+            body: parsed(Buffer.concat(requestChunks)),
             status: answer.statusCode ?? 0,
           });
           await released;

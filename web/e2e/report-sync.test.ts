@@ -15,6 +15,7 @@ import { drawnKeys, openMap } from './map.support';
 import { startHoldingProxy } from './proxy';
 import {
   browserSkipReason,
+  ROUTED,
   screenshot,
   signInAs,
   useBrowserDemo,
@@ -45,8 +46,8 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
 
   /**
    * A field reporter's phone, signed in at `url`. `offline`: the network will go, so the service
-   * worker must hold the shell first. Otherwise no service worker runs, so that the page's routes
-   * see every POST (they miss the ones a service worker lets through).
+   * worker must hold the shell first. Otherwise the context is `ROUTED`, so the page's routes see
+   * every POST.
    */
   async function reporter({
     offline,
@@ -60,7 +61,7 @@ describe.skipIf(unavailable !== null)('the report form syncs through the outbox'
       isMobile: true,
       permissions: ['geolocation'],
       geolocation: { latitude: SPOT.lat, longitude: SPOT.lon, accuracy: 10 },
-      serviceWorkers: offline ? 'allow' : 'block',
+      ...(offline ? {} : ROUTED),
     });
     const page = await context.newPage();
     await signInAs(page, { url }, 'reporter');

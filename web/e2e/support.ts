@@ -127,6 +127,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export type { Browser, BrowserContext, Page };
 
 /**
+ * Options for a page or context whose requests a test routes: Playwright's routes miss the
+ * requests a service worker lets through to the network (microsoft/playwright#7588), so none runs.
+ */
+export const ROUTED = { serviceWorkers: 'block' } as const;
+
+/**
  * Why this file's browser tests are skipped here, or null when they run. Under CI a reason is
  * an error instead; elsewhere it is printed once.
  */
