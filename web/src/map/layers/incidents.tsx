@@ -2,9 +2,9 @@
  * Incidents: counts by map cell from the server when zoomed out (circles sized and labelled by
  * their count), the points themselves when zoomed in, always for the box in view (never every
  * point). Filters by type, verification and source grade (Admiralty reliability and
- * credibility); the time window gives the period. A
- * point shown at its commune centroid (a sensitive report this user may not see exactly) is
- * drawn hollow and flagged in the list and the details.
+ * credibility); the time window gives the period. A point shown at its commune centroid (a
+ * sensitive report this user may not see exactly) is drawn hollow and flagged in the list and
+ * the details.
  */
 import {
   INCIDENT_TYPES,
